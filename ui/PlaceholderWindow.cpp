@@ -1,5 +1,6 @@
 #include "ui/PlaceholderWindow.h"
 
+#include <QCloseEvent>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -25,6 +26,16 @@ PlaceholderWindow::PlaceholderWindow(QWidget* parent) : QWidget(parent)
 void PlaceholderWindow::setEndpoint(const QString& endpoint)
 {
     m_endpointLabel->setText(tr("OpenAI endpoint: <b>%1</b>").arg(endpoint.toHtmlEscaped()));
+}
+
+} // namespace llamagate
+
+namespace llamagate {
+
+void PlaceholderWindow::closeEvent(QCloseEvent* event)
+{
+    emit closed();
+    QWidget::closeEvent(event);
 }
 
 } // namespace llamagate

@@ -15,6 +15,12 @@ public:
 
     void setEndpoint(const QString& endpoint);
 
+signals:
+    void closed();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
 private:
     QLabel* m_endpointLabel = nullptr;
 };

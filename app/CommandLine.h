@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+namespace llamagate {
+
+/// What the command line asked for: the mode, and the settings given as flags (generated from the settings table).
+struct CommandLine
+{
+    bool headless = false;
+    bool showHelp = false;
+    bool showVersion = false;
+    QHash<QString, QString> settings; ///< flag (without dashes) → text
+    QString error;                    ///< non-empty when the arguments do not parse
+    QString helpText;
+
+    static CommandLine parse(const QStringList& arguments);
+};
+
+} // namespace llamagate

@@ -1,0 +1,161 @@
+#include "gateway/Gateway.h"
+
+#include "gateway/http/HttpResponder.h"
+#include "gateway/http/HttpServer.h"
+#include "gateway/log/JsonLogger.h"
+#include "gateway/ollama/OllamaClient.h"
+#include "gateway/openai/ApiError.h"
+
+#include "gateway/routes/SystemRoutes.h"
+
+#include <QRegularExpression>
+#include <QUuid>
+
+namespace llamagate {
+
+QString acceptRequestId(const QByteArray& incoming)
+{
+    static const QRegularExpression sane(QStringLiteral("^[A-Za-z0-9._:\\-]{8,128}$"));
+    const QString candidate = QString::fromLatin1(incoming);
+    if (sane.match(candidate).hasMatch())
+        return candidate;
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+Gateway::Gateway(QObject* parent) : QObject(parent)
+{
+    m_ollama = new OllamaClient(this);
+    m_context.ollama = m_ollama;
+    addSystemRoutes(m_router, m_context);
+
+
+    m_drainTimer.setSingleShot(true);
+    connect(&m_drainTimer, &QTimer::timeout, this, [this] {
+        logWarning(QStringLiteral("shutdown timeout reached"),
+                   {{QStringLiteral("unfinished_requests"), m_http ? m_http->activeResponses() : 0}});
+        finishStop();
+    });
+}
+
+Gateway::~Gateway() = default;
+
+void Gateway::start(const GatewayConfig& config)
+{
+    m_context.config = config;
+    m_ollama->setBaseUrl(QUrl(config.text(Setting::OllamaHost)));
+
+    delete m_http;
+    m_http = new HttpServer(this);
+    ConnectionGuard::Options options;
+    options.limits.maxBodyBytes = config.integer(Setting::MaxRequestSize);
+    options.limits.maxHeaderBytes = config.integer(Setting::MaxHeaderSize);
+    options.limits.maxHeaderCount = int(config.integer(Setting::MaxHeaderCount));
+    options.headerTimeoutMs = int(config.integer(Setting::HeaderTimeout));
+    options.idleTimeoutMs = int(config.integer(Setting::IdleTimeout));
+    m_http->setConnectionOptions(options);
+    m_http->setHandler([this](const HttpRequest& request, HttpResponder* responder) { handle(request, responder); });
+    connect(m_http, &HttpServer::requestRejected, this,
+            [this](const QString& requestId, const QHostAddress& peer, int status, const QString& reason) {
+                RequestLogEntry entry;
+                entry.time = QDateTime::currentDateTimeUtc();
+                entry.requestId = requestId;
+                entry.status = status;
+                entry.ip = peer.toString();
+                entry.extra.insert(QStringLiteral("error"), reason);
+                logWarning(QStringLiteral("request rejected"), entry.toJson());
+                emit requestLogged(entry);
+            });
+    connect(m_http, &HttpServer::activeResponsesChanged, this, [this](int count) {
+        if (m_stopping && count == 0)
+            finishStop();
+    });
+
+    QString error;
+    const QHostAddress address(config.text(Setting::ListenAddress));
+    if (!m_http->listen(address, quint16(config.integer(Setting::Port)), &error)) {
+        emit startFailed(error);
+        return;
+    }
+    m_stopping = false;
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+                             ? QStringLiteral("[%1]").arg(address.toString())
+                             : address.toString();
+    logInfo(QStringLiteral("listening"),
+            {{QStringLiteral("address"), address.toString()},
+             {QStringLiteral("port"), m_http->port()},
+             {QStringLiteral("url"), QStringLiteral("http://%1:%2/v1").arg(host).arg(m_http->port())},
+             {QStringLiteral("ollama_host"), config.text(Setting::OllamaHost)},
+             {QStringLiteral("version"), QStringLiteral(LLAMAGATE_VERSION)}});
+    emit started(address.toString(), m_http->port());
+}
+
+void Gateway::stop()
+{
+    if (!m_http || m_stopping)
+        return;
+    m_stopping = true;
+    m_http->stopAccepting();
+    const int inFlight = m_http->activeResponses();
+    logInfo(QStringLiteral("shutting down"), {{QStringLiteral("in_flight"), inFlight}});
+    if (inFlight == 0) {
+        finishStop();
+        return;
+    }
+    m_drainTimer.start(std::chrono::milliseconds(m_context.config.integer(Setting::ShutdownTimeout)));
+}
+
+void Gateway::finishStop()
+{
+    m_drainTimer.stop();
+    delete m_http;
+    m_http = nullptr;
+    m_stopping = false;
+    logInfo(QStringLiteral("stopped"));
+    emit stopped();
+}
+
+void Gateway::handle(const HttpRequest& request, HttpResponder* responder)
+{
+    auto exchange = std::make_shared<Exchange>();
+    exchange->request = request;
+    exchange->request.requestId = acceptRequestId(request.header("x-request-id"));
+    exchange->responder = responder;
+    responder->addHeader(QByteArrayLiteral("X-Request-ID"), exchange->request.requestId.toLatin1());
+    connect(responder, &HttpResponder::finished, this, [this, exchange, responder] { logRequest(*exchange, *responder); });
+
+    const Router::Match match = m_router.match(request.method, request.path);
+    if (match.handler) {
+        exchange->request.pathArgument = match.pathArgument;
+        (*match.handler)(exchange);
+    } else if (!match.allowedMethods.isEmpty()) {
+        QStringList allowed;
+        for (const QByteArray& method : match.allowedMethods)
+            allowed.append(QString::fromLatin1(method));
+        responder->sendJson(405, ApiError::methodNotAllowed(QString::fromLatin1(request.method), request.path, allowed).toJson(),
+                            {{QByteArrayLiteral("Allow"), match.allowedMethods.join(", ")}});
+    } else {
+        responder->sendError(ApiError::routeNotFound(QString::fromLatin1(request.method), request.path));
+    }
+}
+
+void Gateway::logRequest(const Exchange& exchange, const HttpResponder& responder)
+{
+    RequestLogEntry entry;
+    entry.time = QDateTime::currentDateTimeUtc();
+    entry.requestId = exchange.request.requestId;
+    entry.method = QString::fromLatin1(exchange.request.method);
+    entry.path = exchange.request.path;
+    // 499 (as nginx says it): the client went away before any response was sent.
+    entry.status = responder.status() == 0 ? 499 : responder.status();
+    if (responder.clientClosedEarly())
+        entry.extra.insert(QStringLiteral("client_closed"), true);
+    entry.latencyMs = responder.elapsedMs();
+    entry.ip = exchange.request.peer.toString();
+    for (auto it = exchange.logFields.begin(); it != exchange.logFields.end(); ++it)
+        entry.extra.insert(it.key(), it.value());
+    const LogLevel level = entry.status >= 500 ? LogLevel::Error : entry.status >= 400 ? LogLevel::Warn : LogLevel::Info;
+    JsonLogger::instance().write(level, QStringLiteral("request"), entry.toJson());
+    emit requestLogged(entry);
+}
+
+} // namespace llamagate

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "gateway/config/GatewayConfig.h"
+#include "gateway/log/RequestLogEntry.h"
+#include "gateway/routes/GatewayContext.h"
+#include "gateway/routes/Router.h"
+
+#include <QObject>
+#include <QTimer>
+
+namespace llamagate {
+
+class HttpServer;
+class HttpResponder;
+class OllamaClient;
+
+/// The gateway: listens, gives every request an id, routes it, and logs it. Lives on the gateway thread and is
+/// driven by queued calls (start, stop) from GatewayHost.
+class Gateway : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Gateway(QObject* parent = nullptr);
+    ~Gateway() override;
+
+public slots:
+    /// Applies the settings and starts listening; emits started() or startFailed().
+    void start(const llamagate::GatewayConfig& config);
+    /// Stops accepting, lets in-flight requests finish up to the shutdown timeout, then emits stopped().
+    void stop();
+
+signals:
+    void started(const QString& address, quint16 port);
+    void startFailed(const QString& error);
+    void stopped();
+    void requestLogged(const llamagate::RequestLogEntry& entry);
+
+private:
+    void handle(const HttpRequest& request, HttpResponder* responder);
+    void logRequest(const Exchange& exchange, const HttpResponder& responder);
+    void finishStop();
+
+    GatewayContext m_context;
+    Router m_router;
+    HttpServer* m_http = nullptr;
+    OllamaClient* m_ollama = nullptr;
+    QTimer m_drainTimer;
+    bool m_stopping = false;
+};
+
+/// A sane client-sent request id is kept; anything else is replaced by a new UUID.
+QString acceptRequestId(const QByteArray& incoming);
+
+} // namespace llamagate

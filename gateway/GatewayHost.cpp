@@ -1,0 +1,40 @@
+#include "gateway/GatewayHost.h"
+
+#include "gateway/Gateway.h"
+
+#include <QMetaObject>
+
+namespace llamagate {
+
+GatewayHost::GatewayHost(QObject* parent) : QObject(parent)
+{
+    qRegisterMetaType<GatewayConfig>();
+    qRegisterMetaType<RequestLogEntry>();
+    m_thread.setObjectName(QStringLiteral("gateway"));
+    m_gateway = new Gateway;
+    m_gateway->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_gateway, &QObject::deleteLater);
+    connect(m_gateway, &Gateway::started, this, &GatewayHost::started);
+    connect(m_gateway, &Gateway::startFailed, this, &GatewayHost::startFailed);
+    connect(m_gateway, &Gateway::stopped, this, &GatewayHost::stopped);
+    connect(m_gateway, &Gateway::requestLogged, this, &GatewayHost::requestLogged);
+    m_thread.start();
+}
+
+GatewayHost::~GatewayHost()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void GatewayHost::start(const GatewayConfig& config)
+{
+    QMetaObject::invokeMethod(m_gateway, "start", Qt::QueuedConnection, Q_ARG(llamagate::GatewayConfig, config));
+}
+
+void GatewayHost::stop()
+{
+    QMetaObject::invokeMethod(m_gateway, "stop", Qt::QueuedConnection);
+}
+
+} // namespace llamagate

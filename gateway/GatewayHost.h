@@ -1,0 +1,36 @@
+#pragma once
+
+#include "gateway/config/GatewayConfig.h"
+#include "gateway/log/RequestLogEntry.h"
+
+#include <QObject>
+#include <QThread>
+
+namespace llamagate {
+
+class Gateway;
+
+/// Runs the Gateway on its own thread and talks to it only through queued calls and signals carrying values.
+/// The headless runner and the tray app both drive the gateway through this class.
+class GatewayHost : public QObject
+{
+    Q_OBJECT
+public:
+    explicit GatewayHost(QObject* parent = nullptr);
+    ~GatewayHost() override;
+
+    void start(const GatewayConfig& config);
+    void stop();
+
+signals:
+    void started(const QString& address, quint16 port);
+    void startFailed(const QString& error);
+    void stopped();
+    void requestLogged(const llamagate::RequestLogEntry& entry);
+
+private:
+    QThread m_thread;
+    Gateway* m_gateway = nullptr;
+};
+
+} // namespace llamagate

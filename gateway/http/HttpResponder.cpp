@@ -1,0 +1,174 @@
+#include "gateway/http/HttpResponder.h"
+
+#include "gateway/http/ConnectionGuard.h"
+#include "gateway/openai/ApiError.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpSocket>
+
+namespace llamagate {
+
+QByteArray httpReasonPhrase(int status)
+{
+    switch (status) {
+    case 100: return QByteArrayLiteral("Continue");
+    case 200: return QByteArrayLiteral("OK");
+    case 201: return QByteArrayLiteral("Created");
+    case 202: return QByteArrayLiteral("Accepted");
+    case 204: return QByteArrayLiteral("No Content");
+    case 400: return QByteArrayLiteral("Bad Request");
+    case 401: return QByteArrayLiteral("Unauthorized");
+    case 403: return QByteArrayLiteral("Forbidden");
+    case 404: return QByteArrayLiteral("Not Found");
+    case 405: return QByteArrayLiteral("Method Not Allowed");
+    case 408: return QByteArrayLiteral("Request Timeout");
+    case 409: return QByteArrayLiteral("Conflict");
+    case 413: return QByteArrayLiteral("Payload Too Large");
+    case 415: return QByteArrayLiteral("Unsupported Media Type");
+    case 422: return QByteArrayLiteral("Unprocessable Entity");
+    case 429: return QByteArrayLiteral("Too Many Requests");
+    case 431: return QByteArrayLiteral("Request Header Fields Too Large");
+    case 500: return QByteArrayLiteral("Internal Server Error");
+    case 501: return QByteArrayLiteral("Not Implemented");
+    case 502: return QByteArrayLiteral("Bad Gateway");
+    case 503: return QByteArrayLiteral("Service Unavailable");
+    case 504: return QByteArrayLiteral("Gateway Timeout");
+    default: return status < 400 ? QByteArrayLiteral("OK") : QByteArrayLiteral("Error");
+    }
+}
+
+HttpResponder::HttpResponder(QTcpSocket* socket, bool headOnly, bool closeAfterResponse, QObject* parent)
+    : QObject(parent), m_socket(socket), m_headOnly(headOnly), m_closeAfterResponse(closeAfterResponse)
+{
+    m_clock.start();
+    if (socket)
+        connect(socket, &QTcpSocket::disconnected, this, &HttpResponder::onSocketDisconnected);
+}
+
+void HttpResponder::addHeader(const QByteArray& name, const QByteArray& value)
+{
+    m_headers.append({name, value});
+}
+
+bool HttpResponder::isConnected() const
+{
+    return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
+void HttpResponder::send(int status, const QByteArray& contentType, const QByteArray& body, const HttpHeaders& extra)
+{
+    if (hasStarted() || m_finished)
+        return;
+    writeHead(status, contentType, body.size(), extra);
+    if (!m_headOnly) {
+        write(body);
+        m_bodyBytes = body.size();
+    }
+    finish();
+}
+
+void HttpResponder::sendJson(int status, const QJsonObject& json, const HttpHeaders& extra)
+{
+    send(status, QByteArrayLiteral("application/json"), QJsonDocument(json).toJson(QJsonDocument::Compact), extra);
+}
+
+void HttpResponder::sendError(const ApiError& error)
+{
+    sendJson(error.status, error.toJson(), error.headers());
+}
+
+void HttpResponder::beginStream(int status, const QByteArray& contentType, const HttpHeaders& extra)
+{
+    if (hasStarted() || m_finished)
+        return;
+    m_streaming = true;
+    writeHead(status, contentType, -1, extra);
+    if (m_headOnly)
+        finish();
+}
+
+void HttpResponder::writeChunk(QByteArrayView data)
+{
+    if (!m_streaming || m_finished || data.isEmpty())
+        return;
+    QByteArray frame = QByteArray::number(data.size(), 16);
+    frame.reserve(frame.size() + data.size() + 4);
+    frame += "\r\n";
+    frame += data;
+    frame += "\r\n";
+    write(frame);
+    m_bodyBytes += data.size();
+}
+
+void HttpResponder::endStream()
+{
+    if (!m_streaming || m_finished)
+        return;
+    write("0\r\n\r\n");
+    finish();
+}
+
+void HttpResponder::abort()
+{
+    if (m_finished)
+        return;
+    if (isConnected())
+        m_socket->abort();
+    finish();
+}
+
+void HttpResponder::writeHead(int status, const QByteArray& contentType, qint64 contentLength,
+                              const HttpHeaders& extra)
+{
+    m_status = status;
+    QByteArray head;
+    head.reserve(256);
+    head += "HTTP/1.1 " + QByteArray::number(status) + ' ' + httpReasonPhrase(status) + "\r\n";
+    if (!contentType.isEmpty())
+        head += "Content-Type: " + contentType + "\r\n";
+    if (contentLength >= 0)
+        head += "Content-Length: " + QByteArray::number(contentLength) + "\r\n";
+    else
+        head += "Transfer-Encoding: chunked\r\n";
+    for (const auto& [name, value] : std::as_const(m_headers))
+        head += name + ": " + value + "\r\n";
+    for (const auto& [name, value] : extra)
+        head += name + ": " + value + "\r\n";
+    if (m_closeAfterResponse)
+        head += "Connection: close\r\n";
+    head += "\r\n";
+    write(head);
+}
+
+void HttpResponder::write(QByteArrayView bytes)
+{
+    // Writing to a socket whose client has gone must never happen (QtHttpServer 6.4 frees it on disconnect).
+    if (isConnected())
+        m_socket->write(bytes.data(), bytes.size());
+}
+
+void HttpResponder::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    if (isConnected()) {
+        if (ConnectionGuard* guard = ConnectionGuard::of(m_socket))
+            guard->responseFinished(m_closeAfterResponse);
+        else if (m_closeAfterResponse)
+            m_socket->disconnectFromHost();
+    }
+    emit finished();
+}
+
+void HttpResponder::onSocketDisconnected()
+{
+    if (m_finished)
+        return;
+    m_clientClosedEarly = true;
+    emit clientDisconnected();
+    finish();
+}
+
+} // namespace llamagate

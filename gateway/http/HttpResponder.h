@@ -1,0 +1,77 @@
+#pragma once
+
+#include "gateway/http/HttpRequest.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+
+class QJsonObject;
+class QTcpSocket;
+
+namespace llamagate {
+
+struct ApiError;
+
+/// Writes the response to one request: a whole body, or a chunked stream. Safe to use after the client has gone
+/// (writes become no-ops); tells its owner when the client disconnects and when the response is complete.
+class HttpResponder : public QObject
+{
+    Q_OBJECT
+public:
+    HttpResponder(QTcpSocket* socket, bool headOnly, bool closeAfterResponse, QObject* parent = nullptr);
+
+    /// A header added to whatever response follows (e.g. X-Request-ID).
+    void addHeader(const QByteArray& name, const QByteArray& value);
+
+    void send(int status, const QByteArray& contentType, const QByteArray& body, const HttpHeaders& extra = {});
+    void sendJson(int status, const QJsonObject& json, const HttpHeaders& extra = {});
+    void sendError(const ApiError& error);
+
+    /// Starts a chunked response and flushes its headers at once.
+    void beginStream(int status, const QByteArray& contentType, const HttpHeaders& extra = {});
+    /// Sends one chunk of a stream (ignored when empty).
+    void writeChunk(QByteArrayView data);
+    /// Ends a stream.
+    void endStream();
+    /// Drops the connection without completing the response (a stream that cannot be finished properly).
+    void abort();
+
+    bool isConnected() const;
+    bool hasStarted() const { return m_status != 0; }
+    bool isFinished() const { return m_finished; }
+    /// The client disconnected before the response was complete.
+    bool clientClosedEarly() const { return m_clientClosedEarly; }
+    int status() const { return m_status; }
+    qint64 bodyBytes() const { return m_bodyBytes; }
+    /// Milliseconds since the request arrived.
+    qint64 elapsedMs() const { return m_clock.elapsed(); }
+
+signals:
+    /// The client closed the connection before the response was complete.
+    void clientDisconnected();
+    /// The response is complete, or can never be (client gone, aborted). Emitted once.
+    void finished();
+
+private:
+    void writeHead(int status, const QByteArray& contentType, qint64 contentLength, const HttpHeaders& extra);
+    void write(QByteArrayView bytes);
+    void finish();
+    void onSocketDisconnected();
+
+    QPointer<QTcpSocket> m_socket;
+    HttpHeaders m_headers;
+    QElapsedTimer m_clock;
+    bool m_headOnly;
+    bool m_closeAfterResponse;
+    bool m_streaming = false;
+    bool m_finished = false;
+    bool m_clientClosedEarly = false;
+    int m_status = 0;
+    qint64 m_bodyBytes = 0;
+};
+
+/// The reason phrase of an HTTP status ("Not Found").
+QByteArray httpReasonPhrase(int status);
+
+} // namespace llamagate

@@ -1,0 +1,159 @@
+#include "gateway/http/HttpServer.h"
+
+#include "gateway/http/HttpResponder.h"
+
+#include <QAbstractHttpServer>
+#include <QHttpServerRequest>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+namespace llamagate {
+
+/// A QTcpServer whose sockets get a ConnectionGuard before QtHttpServer sees them.
+class GuardedTcpServer : public QTcpServer
+{
+public:
+    GuardedTcpServer(const ConnectionGuard::Options& options, HttpServer* owner)
+        : m_options(options), m_owner(owner)
+    {
+    }
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto* socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        ConnectionGuard* guard = ConnectionGuard::attach(socket, m_options);
+        const QHostAddress peer = socket->peerAddress();
+        connect(guard, &ConnectionGuard::rejected, m_owner,
+                [owner = m_owner, peer](const QString& requestId, int status, const QString& reason) {
+                    emit owner->requestRejected(requestId, peer, status, reason);
+                });
+        addPendingConnection(socket);
+    }
+
+private:
+    ConnectionGuard::Options m_options;
+    HttpServer* m_owner;
+};
+
+/// The QAbstractHttpServer subclass that receives parsed requests from QtHttpServer.
+class HttpServer::Bridge : public QAbstractHttpServer
+{
+public:
+    explicit Bridge(HttpServer* owner) : m_owner(owner) {}
+
+protected:
+    bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override
+    {
+        HttpRequest value;
+        value.method = methodName(request.method());
+        value.path = request.url().path(QUrl::FullyDecoded);
+        value.query = request.query();
+        for (const auto& [name, headerValue] : request.headers())
+            value.headers.append({name.toLower(), headerValue});
+        value.body = request.body();
+        value.peer = socket->peerAddress();
+        const QByteArray connection = value.header("connection").toLower();
+        m_owner->dispatch(std::move(value), socket, connection.contains("close"));
+        return true;
+    }
+
+    void missingHandler(const QHttpServerRequest&, QTcpSocket*) override {}
+
+private:
+    static QByteArray methodName(QHttpServerRequest::Method method)
+    {
+        using M = QHttpServerRequest::Method;
+        switch (method) {
+        case M::Get: return QByteArrayLiteral("GET");
+        case M::Put: return QByteArrayLiteral("PUT");
+        case M::Delete: return QByteArrayLiteral("DELETE");
+        case M::Post: return QByteArrayLiteral("POST");
+        case M::Head: return QByteArrayLiteral("HEAD");
+        case M::Options: return QByteArrayLiteral("OPTIONS");
+        case M::Patch: return QByteArrayLiteral("PATCH");
+        case M::Connect: return QByteArrayLiteral("CONNECT");
+        case M::Trace: return QByteArrayLiteral("TRACE");
+        default: return QByteArrayLiteral("UNKNOWN");
+        }
+    }
+
+    HttpServer* m_owner;
+};
+
+HttpServer::HttpServer(QObject* parent) : QObject(parent), m_bridge(std::make_unique<Bridge>(this)) {}
+
+HttpServer::~HttpServer() = default;
+
+void HttpServer::setConnectionOptions(const ConnectionGuard::Options& options)
+{
+    m_options = options;
+}
+
+void HttpServer::setHandler(Handler handler)
+{
+    m_handler = std::move(handler);
+}
+
+bool HttpServer::listen(const QHostAddress& address, quint16 port, QString* error)
+{
+    auto* server = new GuardedTcpServer(m_options, this);
+    if (!server->listen(address, port)) {
+        if (error)
+            *error = QStringLiteral("cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(
+                server->errorString());
+        delete server;
+        return false;
+    }
+    m_stopping = false;
+    m_tcpServer = server;
+    m_bridge->bind(server);
+    return true;
+}
+
+bool HttpServer::isListening() const
+{
+    return m_tcpServer && m_tcpServer->isListening();
+}
+
+quint16 HttpServer::port() const
+{
+    return m_tcpServer ? m_tcpServer->serverPort() : 0;
+}
+
+QHostAddress HttpServer::address() const
+{
+    return m_tcpServer ? m_tcpServer->serverAddress() : QHostAddress();
+}
+
+void HttpServer::stopAccepting()
+{
+    m_stopping = true;
+    if (!m_tcpServer)
+        return;
+    m_tcpServer->close();
+    for (ConnectionGuard* guard : m_tcpServer->findChildren<ConnectionGuard*>())
+        guard->closeWhenIdle();
+}
+
+void HttpServer::dispatch(HttpRequest request, QTcpSocket* socket, bool closeAfterResponse)
+{
+    auto* responder = new HttpResponder(socket, request.method == "HEAD", closeAfterResponse || m_stopping, this);
+    ++m_activeResponses;
+    emit activeResponsesChanged(m_activeResponses);
+    connect(responder, &HttpResponder::finished, this, [this, responder] {
+        responder->deleteLater();
+        --m_activeResponses;
+        emit activeResponsesChanged(m_activeResponses);
+    });
+    if (m_handler)
+        m_handler(request, responder);
+    else
+        responder->send(503, QByteArrayLiteral("text/plain"), QByteArrayLiteral("not ready\n"));
+}
+
+} // namespace llamagate

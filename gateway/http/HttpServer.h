@@ -1,0 +1,61 @@
+#pragma once
+
+#include "gateway/http/ConnectionGuard.h"
+#include "gateway/http/HttpRequest.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+namespace llamagate {
+
+class HttpResponder;
+class GuardedTcpServer;
+
+/// The only place that touches QtHttpServer: listens, guards connections, turns each complete request into an
+/// HttpRequest value plus an HttpResponder, and hands both to one handler.
+class HttpServer : public QObject
+{
+    Q_OBJECT
+public:
+    using Handler = std::function<void(const HttpRequest&, HttpResponder*)>;
+
+    explicit HttpServer(QObject* parent = nullptr);
+    ~HttpServer() override;
+
+    void setConnectionOptions(const ConnectionGuard::Options& options);
+    void setHandler(Handler handler);
+
+    /// Starts listening; false with a reason when the address cannot be bound.
+    bool listen(const QHostAddress& address, quint16 port, QString* error);
+    bool isListening() const;
+    quint16 port() const;
+    QHostAddress address() const;
+
+    /// Stops accepting connections, closes idle ones and lets the others finish their current response.
+    void stopAccepting();
+    /// Responses not finished yet.
+    int activeResponses() const { return m_activeResponses; }
+
+signals:
+    /// A connection guard answered a request itself (413, 431, 408, 400).
+    void requestRejected(const QString& requestId, const QHostAddress& peer, int status, const QString& reason);
+    /// The number of unfinished responses changed.
+    void activeResponsesChanged(int count);
+
+private:
+    class Bridge;
+    void dispatch(HttpRequest request, QTcpSocket* socket, bool closeAfterResponse);
+
+    std::unique_ptr<Bridge> m_bridge;
+    QPointer<GuardedTcpServer> m_tcpServer;
+    ConnectionGuard::Options m_options;
+    Handler m_handler;
+    int m_activeResponses = 0;
+    bool m_stopping = false;
+};
+
+} // namespace llamagate

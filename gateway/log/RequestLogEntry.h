@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+
+namespace llamagate {
+
+/// What the gateway records about one request: the JSON log line and the control panel's live log row.
+struct RequestLogEntry
+{
+    QDateTime time;
+    QString requestId;
+    QString method;
+    QString path;
+    int status = 0;
+    qint64 latencyMs = 0;
+    QString ip;
+    QJsonObject extra; ///< model, stream, cache, tokens, key, error … when they exist
+
+    /// The log line's fields (without the level), in a stable order of keys.
+    QJsonObject toJson() const;
+};
+
+} // namespace llamagate
+
+Q_DECLARE_METATYPE(llamagate::RequestLogEntry)

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "gateway/openai/ApiError.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QNetworkReply;
+
+namespace llamagate {
+
+/// One HTTP request to Ollama. Either collects the whole answer, or hands over the bytes as they arrive
+/// (streamed). Enforces a total timeout and can be aborted; reports transport failures as ApiErrors.
+class OllamaCall : public QObject
+{
+    Q_OBJECT
+public:
+    OllamaCall(QNetworkReply* reply, qint64 timeoutMs, bool streamed, QObject* parent = nullptr);
+    ~OllamaCall() override;
+
+    /// Cancels the request; no signal follows.
+    void abort();
+
+    int status() const { return m_status; }
+    QByteArray contentType() const { return m_contentType; }
+    /// The whole body (collected calls only).
+    QByteArray body() const { return m_body; }
+    bool headersReceived() const { return m_status != 0; }
+
+signals:
+    /// Status and headers arrived (streamed calls only, before the first dataReceived).
+    void responseStarted(int status, const QByteArray& contentType);
+    /// The next bytes of the body (streamed calls only).
+    void dataReceived(const QByteArray& bytes);
+    /// The answer is complete; status() and (collected) body() hold it.
+    void finished();
+    /// No complete answer: Ollama unreachable, connection lost, or too slow.
+    void failed(const ApiError& error);
+
+private:
+    void onMetaDataChanged();
+    void onReadyRead();
+    void onFinished();
+    void onTimeout();
+
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_timer;
+    qint64 m_timeoutMs;
+    bool m_streamed;
+    bool m_timedOut = false;
+    int m_status = 0;
+    QByteArray m_contentType;
+    QByteArray m_body;
+};
+
+} // namespace llamagate

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "gateway/config/GatewayConfig.h"
+
+namespace llamagate {
+
+class OllamaClient;
+
+/// What route handlers share: the current settings and the upstream client. Owned by the Gateway; the config is
+/// swapped when new settings are applied.
+struct GatewayContext
+{
+    GatewayConfig config;
+    OllamaClient* ollama = nullptr;
+};
+
+} // namespace llamagate
