@@ -1,0 +1,136 @@
+#include "gateway/http/HttpFramingGuard.h"
+
+#include <QTest>
+
+using namespace llamagate;
+using Verdict = HttpFramingGuard::Verdict;
+
+Q_DECLARE_METATYPE(HttpFramingGuard::Verdict)
+
+/// The byte-stream guard that enforces header and body limits before QtHttpServer buffers a request.
+class TestHttpFraming : public QObject
+{
+    Q_OBJECT
+private slots:
+    void verdicts_data();
+    void verdicts();
+    void sameVerdictWhateverTheSplit_data() { verdicts_data(); }
+    void sameVerdictWhateverTheSplit();
+    void continueRequestedOnce();
+    void phases();
+};
+
+namespace {
+
+HttpFramingGuard::Limits limits()
+{
+    HttpFramingGuard::Limits result;
+    result.maxHeaderBytes = 200;
+    result.maxHeaderCount = 5;
+    result.maxBodyBytes = 100;
+    return result;
+}
+
+QByteArray chunked(const QList<QByteArray>& chunks)
+{
+    QByteArray body;
+    for (const QByteArray& chunk : chunks)
+        body += QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n";
+    return body + "0\r\n\r\n";
+}
+
+} // namespace
+
+void TestHttpFraming::verdicts_data()
+{
+    QTest::addColumn<QByteArray>("stream");
+    QTest::addColumn<Verdict>("verdict");
+    QTest::addColumn<int>("completed");
+
+    const QByteArray get = "GET / HTTP/1.1\r\nHost: x\r\n\r\n";
+    QTest::newRow("simple get") << get << Verdict::Ok << 1;
+    QTest::newRow("two pipelined gets") << get + get << Verdict::Ok << 2;
+    QTest::newRow("partial headers") << QByteArray("GET / HTTP/1.1\r\nHo") << Verdict::Ok << 0;
+    QTest::newRow("body at the limit")
+        << "POST / HTTP/1.1\r\nContent-Length: 100\r\n\r\n" + QByteArray(100, 'a') + get << Verdict::Ok << 2;
+    QTest::newRow("body over the limit, announced")
+        << QByteArray("POST / HTTP/1.1\r\nContent-Length: 101\r\n\r\n") << Verdict::BodyTooLarge << 0;
+    QTest::newRow("header name case") << QByteArray("POST / HTTP/1.1\r\ncOnTeNt-LeNgTh: 5000\r\n\r\n")
+                                      << Verdict::BodyTooLarge << 0;
+    QTest::newRow("chunked under the limit") << "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" +
+                                                    chunked({QByteArray(60, 'a'), QByteArray(40, 'b')}) + get
+                                             << Verdict::Ok << 2;
+    QTest::newRow("chunked over the limit") << "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" +
+                                                   chunked({QByteArray(60, 'a'), QByteArray(41, 'b')})
+                                            << Verdict::BodyTooLarge << 0;
+    QTest::newRow("chunk extension and trailer")
+        << "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5;name=v\r\nhello\r\n0\r\nX-T: 1\r\n\r\n" + get
+        << Verdict::Ok << 2;
+    QTest::newRow("bad chunk size") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
+                                    << Verdict::Malformed << 0;
+    QTest::newRow("headers too large") << "GET / HTTP/1.1\r\nX-A: " + QByteArray(300, 'a') + "\r\n\r\n"
+                                       << Verdict::HeadersTooLarge << 0;
+    QTest::newRow("headers too large, unterminated") << "GET / HTTP/1.1\r\nX-A: " + QByteArray(300, 'a')
+                                                     << Verdict::HeadersTooLarge << 0;
+    QTest::newRow("too many headers")
+        << QByteArray("GET / HTTP/1.1\r\nA: 1\r\nB: 1\r\nC: 1\r\nD: 1\r\nE: 1\r\nF: 1\r\n\r\n") << Verdict::TooManyHeaders
+        << 0;
+    QTest::newRow("conflicting lengths") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n")
+                                         << Verdict::Malformed << 0;
+    QTest::newRow("header without colon") << QByteArray("GET / HTTP/1.1\r\nnonsense\r\n\r\n") << Verdict::Malformed << 0;
+    QTest::newRow("blank lines between requests") << "\r\n" + get + "\r\n\r\n" + get << Verdict::Ok << 2;
+}
+
+void TestHttpFraming::verdicts()
+{
+    QFETCH(QByteArray, stream);
+    QFETCH(Verdict, verdict);
+    QFETCH(int, completed);
+    HttpFramingGuard guard(limits());
+    QCOMPARE(guard.feed(stream), verdict);
+    QCOMPARE(guard.completedRequests(), completed);
+}
+
+void TestHttpFraming::sameVerdictWhateverTheSplit()
+{
+    QFETCH(QByteArray, stream);
+    QFETCH(Verdict, verdict);
+    QFETCH(int, completed);
+    for (qsizetype step : {1, 2, 3, 7, 64}) {
+        HttpFramingGuard guard(limits());
+        Verdict last = Verdict::Ok;
+        for (qsizetype offset = 0; offset < stream.size() && last == Verdict::Ok; offset += step)
+            last = guard.feed(QByteArrayView(stream).sliced(offset, qMin(step, stream.size() - offset)));
+        QCOMPARE(last, verdict);
+        QCOMPARE(guard.completedRequests(), completed);
+    }
+}
+
+void TestHttpFraming::continueRequestedOnce()
+{
+    HttpFramingGuard guard(limits());
+    QCOMPARE(guard.feed("POST / HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n"), Verdict::Ok);
+    QVERIFY(guard.takeContinueRequest());
+    QVERIFY(!guard.takeContinueRequest());
+    QCOMPARE(guard.feed("abcd"), Verdict::Ok);
+    QCOMPARE(guard.completedRequests(), 1);
+
+    HttpFramingGuard tooLarge(limits());
+    QCOMPARE(tooLarge.feed("POST / HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 400\r\n\r\n"), Verdict::BodyTooLarge);
+    QVERIFY(!tooLarge.takeContinueRequest());
+}
+
+void TestHttpFraming::phases()
+{
+    HttpFramingGuard guard(limits());
+    QCOMPARE(guard.phase(), HttpFramingGuard::Phase::Idle);
+    guard.feed("POST / HTTP/1.1\r\n");
+    QCOMPARE(guard.phase(), HttpFramingGuard::Phase::Headers);
+    guard.feed("Content-Length: 3\r\n\r\nab");
+    QCOMPARE(guard.phase(), HttpFramingGuard::Phase::Body);
+    guard.feed("c");
+    QCOMPARE(guard.phase(), HttpFramingGuard::Phase::Idle);
+}
+
+QTEST_GUILESS_MAIN(TestHttpFraming)
+#include "tst_http_framing.moc"

@@ -1,0 +1,87 @@
+#include "gateway/log/JsonLogger.h"
+#include "gateway/log/RotatingLogFile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace llamagate;
+
+/// The JSON line format and the size-rotated log file.
+class TestLogging : public QObject
+{
+    Q_OBJECT
+private slots:
+    void lineIsOneJsonObjectWithFixedFirstKeys();
+    void hostileTextStaysOnOneLine();
+    void rotatesBySizeAndKeepsMaxFiles();
+    void loggerWritesToFileAndHonoursDebug();
+};
+
+void TestLogging::lineIsOneJsonObjectWithFixedFirstKeys()
+{
+    const QByteArray line = JsonLogger::formatLine(LogLevel::Warn, QStringLiteral("request"),
+                                                   {{QStringLiteral("status"), 404}, {QStringLiteral("msg"), QStringLiteral("ignored")}});
+    QVERIFY(line.startsWith("{\"time\":\""));
+    QVERIFY(line.endsWith("}\n"));
+    QVERIFY(line.indexOf("\"level\":\"warn\"") < line.indexOf("\"msg\""));
+    const QJsonObject object = QJsonDocument::fromJson(line).object();
+    QCOMPARE(object.value(QStringLiteral("msg")).toString(), QStringLiteral("request"));
+    QCOMPARE(object.value(QStringLiteral("status")).toInt(), 404);
+    QVERIFY(QDateTime::fromString(object.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs).isValid());
+}
+
+void TestLogging::hostileTextStaysOnOneLine()
+{
+    const QString nasty = QStringLiteral("a\"b\\c\nd\te\u0001");
+    const QByteArray line = JsonLogger::formatLine(LogLevel::Info, nasty, {{QStringLiteral("path"), nasty}});
+    QCOMPARE(line.count('\n'), 1);
+    const QJsonObject object = QJsonDocument::fromJson(line).object();
+    QCOMPARE(object.value(QStringLiteral("msg")).toString(), nasty);
+    QCOMPARE(object.value(QStringLiteral("path")).toString(), nasty);
+}
+
+void TestLogging::rotatesBySizeAndKeepsMaxFiles()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("gateway.log"));
+    RotatingLogFile file(path, 100, 2);
+    const QByteArray line(40, 'x');
+    for (int index = 0; index < 10; ++index)
+        QVERIFY(file.append(line + QByteArray::number(index % 10) + '\n'));
+    // 42-byte lines, 100-byte files: two lines per file; the 10th line is in the live file.
+    QVERIFY(QFile::exists(path));
+    QVERIFY(QFile::exists(path + QStringLiteral(".1")));
+    QVERIFY(QFile::exists(path + QStringLiteral(".2")));
+    QVERIFY(!QFile::exists(path + QStringLiteral(".3")));
+    for (const QString& name : {path, path + QStringLiteral(".1"), path + QStringLiteral(".2")})
+        QVERIFY(QFileInfo(name).size() <= 100);
+    QFile live(path);
+    QVERIFY(live.open(QIODevice::ReadOnly));
+    QVERIFY(live.readAll().endsWith("x9\n"));
+}
+
+void TestLogging::loggerWritesToFileAndHonoursDebug()
+{
+    QTemporaryDir dir;
+    JsonLogger::Options options;
+    options.filePath = dir.filePath(QStringLiteral("lg.log"));
+    JsonLogger::instance().configure(options);
+    logDebug(QStringLiteral("hidden"));
+    logInfo(QStringLiteral("shown"));
+    options.debug = true;
+    JsonLogger::instance().configure(options);
+    logDebug(QStringLiteral("debug now"));
+    JsonLogger::instance().configure({});
+    QFile file(options.filePath);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    QVERIFY(lines.at(0).contains("\"msg\":\"shown\""));
+    QVERIFY(lines.at(1).contains("\"level\":\"debug\""));
+}
+
+QTEST_GUILESS_MAIN(TestLogging)
+#include "tst_logging.moc"
