@@ -4,7 +4,7 @@
 
 namespace mcp {
 
-/// The MCP protocol versions this client speaks, newest first.
+/// The MCP protocol versions this client speaks, newest first; the first is the one it asks for.
 QStringList supportedProtocolVersions();
 
 } // namespace mcp
