@@ -2,6 +2,7 @@
 
 #include "mcp/McpTypes.h"
 #include "mcp/jsonrpc/JsonRpcSession.h"
+#include "mcp/transport/Transport.h"
 
 #include <QList>
 #include <QObject>
@@ -14,8 +15,6 @@
 class QTimer;
 
 namespace mcp {
-
-class Transport;
 
 /// How a Client introduces itself and the deadlines it uses when the caller gives none.
 struct ClientOptions {
