@@ -1,0 +1,106 @@
+#include "gateway/openai/CompletionTranslator.h"
+
+#include "gateway/openai/GenerationOptions.h"
+#include "gateway/openai/NativeReplyFields.h"
+#include "gateway/openai/RequestFields.h"
+
+#include <QJsonArray>
+
+namespace llamagate {
+
+namespace {
+
+using Kind = RequestFields::Kind;
+
+/// `prompt`: a string, or an array holding exactly one string. Token arrays and several prompts are refused.
+Result<QString> prompt(const QJsonValue& value)
+{
+    const QString param = QStringLiteral("prompt");
+    if (!RequestFields::isSet(value))
+        return ApiError::invalidRequest(QStringLiteral("'prompt' is required"), param);
+    if (value.isString())
+        return value.toString();
+    const QJsonArray items = value.toArray();
+    if (value.isArray() && items.size() == 1 && items.first().isString())
+        return items.first().toString();
+    if (value.isArray() && items.size() > 1 && items.first().isString())
+        return ApiError::invalidRequest(QStringLiteral("Several prompts in one request are not supported"), param);
+    return ApiError::invalidRequest(
+        QStringLiteral("Invalid type for 'prompt': expected a string (token arrays are not supported)"), param);
+}
+
+QJsonObject choice(const QString& text, const QJsonValue& finishReason)
+{
+    return QJsonObject{{QStringLiteral("text"), text},
+                       {QStringLiteral("index"), 0},
+                       {QStringLiteral("logprobs"), QJsonValue::Null},
+                       {QStringLiteral("finish_reason"), finishReason}};
+}
+
+} // namespace
+
+Result<NativeRequest> CompletionTranslator::translateRequest(const QJsonObject& request)
+{
+    Result<NativeRequest> native = GenerationOptions::map(request);
+    if (!native.ok())
+        return native;
+    const Result<QString> text = prompt(request.value(QStringLiteral("prompt")));
+    if (!text.ok())
+        return text.error();
+    native.value().body.insert(QStringLiteral("prompt"), text.value());
+
+    const QJsonValue suffix = request.value(QStringLiteral("suffix"));
+    if (auto error = RequestFields::check(suffix, Kind::String, QStringLiteral("suffix")))
+        return *error;
+    if (!suffix.toString().isEmpty())
+        native.value().body.insert(QStringLiteral("suffix"), suffix);
+
+    const QJsonValue echo = request.value(QStringLiteral("echo"));
+    if (auto error = RequestFields::check(echo, Kind::Bool, QStringLiteral("echo")))
+        return *error;
+    if (echo.toBool(false))
+        return ApiError::invalidRequest(QStringLiteral("echo is not supported"), QStringLiteral("echo"));
+    return native;
+}
+
+QJsonObject CompletionTranslator::translateResponse(const QJsonObject& reply, const QString& id)
+{
+    return QJsonObject{{QStringLiteral("id"), id},
+                       {QStringLiteral("object"), QStringLiteral("text_completion")},
+                       {QStringLiteral("created"), NativeReplyFields::created(reply)},
+                       {QStringLiteral("model"), reply.value(QStringLiteral("model")).toString()},
+                       {QStringLiteral("choices"),
+                        QJsonArray{choice(reply.value(QStringLiteral("response")).toString(),
+                                          NativeReplyFields::finishReason(reply, false))}},
+                       {QStringLiteral("usage"), NativeReplyFields::usage(reply)}};
+}
+
+CompletionStreamTranslator::CompletionStreamTranslator(const QString& id, const QString& model, bool includeUsage)
+    : m_stream(id, QStringLiteral("text_completion"), model, includeUsage)
+{
+}
+
+QByteArray CompletionStreamTranslator::feed(const QJsonObject& nativeLine)
+{
+    if (isFinished())
+        return {};
+    if (const auto message = NativeReplyFields::errorMessage(nativeLine))
+        return m_stream.error(*message);
+    m_stream.adopt(nativeLine);
+    QByteArray frames;
+    const QString text = nativeLine.value(QStringLiteral("response")).toString();
+    if (!text.isEmpty())
+        frames += m_stream.chunk(QJsonArray{choice(text, QJsonValue::Null)});
+    if (nativeLine.value(QStringLiteral("done")).toBool()) {
+        frames += m_stream.chunk(QJsonArray{choice(QString(), NativeReplyFields::finishReason(nativeLine, false))});
+        frames += m_stream.close(nativeLine);
+    }
+    return frames;
+}
+
+QByteArray CompletionStreamTranslator::fail(const QString& message)
+{
+    return m_stream.error(message);
+}
+
+} // namespace llamagate

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "gateway/openai/ApiError.h"
+#include "gateway/openai/NativeRequest.h"
+#include "gateway/openai/SseStream.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace llamagate {
+
+/// Translates `POST /v1/completions` to native `POST /api/generate` (prompt, suffix, the shared
+/// GenerationOptions) and a native non-streaming reply back to a `text_completion` object.
+class CompletionTranslator
+{
+public:
+    static Result<NativeRequest> translateRequest(const QJsonObject& request);
+    /// `id` from ResponseIds::completion().
+    static QJsonObject translateResponse(const QJsonObject& reply, const QString& id);
+};
+
+/// Turns the native /api/generate NDJSON lines of one answer into `text_completion` SSE frames: a chunk per text
+/// delta, the finish chunk, the usage chunk when asked for, then [DONE]; a native error line ends the stream with
+/// an SSE error frame.
+class CompletionStreamTranslator
+{
+public:
+    CompletionStreamTranslator(const QString& id, const QString& model, bool includeUsage);
+
+    /// The frames to send for one native line (empty once finished).
+    QByteArray feed(const QJsonObject& nativeLine);
+    /// The error frame for a failure the caller saw; ends the stream. Empty when already finished.
+    QByteArray fail(const QString& message);
+    bool isFinished() const { return m_stream.isFinished(); }
+
+private:
+    SseStream m_stream;
+};
+
+} // namespace llamagate

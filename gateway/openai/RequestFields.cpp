@@ -1,0 +1,97 @@
+#include "gateway/openai/RequestFields.h"
+
+#include <cmath>
+
+namespace llamagate {
+
+namespace {
+
+bool fits(const QJsonValue& value, RequestFields::Kind kind)
+{
+    switch (kind) {
+    case RequestFields::Kind::String:
+        return value.isString();
+    case RequestFields::Kind::Number:
+        return value.isDouble();
+    case RequestFields::Kind::Integer:
+        return value.isDouble() && std::trunc(value.toDouble()) == value.toDouble();
+    case RequestFields::Kind::Bool:
+        return value.isBool();
+    case RequestFields::Kind::Object:
+        return value.isObject();
+    case RequestFields::Kind::Array:
+        return value.isArray();
+    }
+    return false;
+}
+
+QString kindName(RequestFields::Kind kind)
+{
+    switch (kind) {
+    case RequestFields::Kind::String:
+        return QStringLiteral("a string");
+    case RequestFields::Kind::Number:
+        return QStringLiteral("a number");
+    case RequestFields::Kind::Integer:
+        return QStringLiteral("an integer");
+    case RequestFields::Kind::Bool:
+        return QStringLiteral("a boolean");
+    case RequestFields::Kind::Object:
+        return QStringLiteral("an object");
+    case RequestFields::Kind::Array:
+        return QStringLiteral("an array");
+    }
+    return {};
+}
+
+QString valueName(const QJsonValue& value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("nothing");
+}
+
+} // namespace
+
+std::optional<ApiError> RequestFields::check(const QJsonValue& value, Kind kind, const QString& param)
+{
+    if (!isSet(value) || fits(value, kind))
+        return std::nullopt;
+    return wrongType(value, kind, param);
+}
+
+Result<QString> RequestFields::model(const QJsonObject& request)
+{
+    const QString param = QStringLiteral("model");
+    const QJsonValue value = request.value(param);
+    if (!isSet(value))
+        return ApiError::invalidRequest(QStringLiteral("You must provide a model parameter"), param);
+    if (!value.isString())
+        return wrongType(value, Kind::String, param);
+    if (value.toString().isEmpty())
+        return ApiError::invalidRequest(QStringLiteral("'model' must not be empty"), param);
+    return value.toString();
+}
+
+ApiError RequestFields::wrongType(const QJsonValue& value, Kind kind, const QString& param)
+{
+    return ApiError::invalidRequest(
+        QStringLiteral("Invalid type for '%1': expected %2, got %3").arg(param, kindName(kind), valueName(value)),
+        param);
+}
+
+} // namespace llamagate
