@@ -6,6 +6,7 @@
 #include "gateway/ollama/OllamaClient.h"
 #include "gateway/openai/ApiError.h"
 
+#include "gateway/routes/ModelRoutes.h"
 #include "gateway/routes/SystemRoutes.h"
 
 #include <QRegularExpression>
@@ -22,11 +23,12 @@ QString acceptRequestId(const QByteArray& incoming)
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-Gateway::Gateway(QObject* parent) : QObject(parent)
+Gateway::Gateway(QObject* parent) : QObject(parent), m_drainTimer(this)
 {
     m_ollama = new OllamaClient(this);
     m_context.ollama = m_ollama;
     addSystemRoutes(m_router, m_context);
+    addModelRoutes(m_router, m_context);
 
 
     m_drainTimer.setSingleShot(true);
@@ -44,7 +46,11 @@ void Gateway::start(const GatewayConfig& config)
     m_context.config = config;
     m_ollama->setBaseUrl(QUrl(config.text(Setting::OllamaHost)));
 
-    delete m_http;
+    if (m_http) {
+        m_http->disconnect(this);
+        m_http->stopAccepting();
+        m_http->deleteLater();
+    }
     m_http = new HttpServer(this);
     ConnectionGuard::Options options;
     options.limits.maxBodyBytes = config.integer(Setting::MaxRequestSize);
@@ -65,10 +71,8 @@ void Gateway::start(const GatewayConfig& config)
                 logWarning(QStringLiteral("request rejected"), entry.toJson());
                 emit requestLogged(entry);
             });
-    connect(m_http, &HttpServer::activeResponsesChanged, this, [this](int count) {
-        if (m_stopping && count == 0)
-            finishStop();
-    });
+    connect(m_http, &HttpServer::activeResponsesChanged, this, &Gateway::finishStopWhenDrained);
+    connect(m_http, &HttpServer::openConnectionsChanged, this, &Gateway::finishStopWhenDrained);
 
     QString error;
     const QHostAddress address(config.text(Setting::ListenAddress));
@@ -95,21 +99,27 @@ void Gateway::stop()
         return;
     m_stopping = true;
     m_http->stopAccepting();
-    const int inFlight = m_http->activeResponses();
-    logInfo(QStringLiteral("shutting down"), {{QStringLiteral("in_flight"), inFlight}});
-    if (inFlight == 0) {
-        finishStop();
-        return;
-    }
+    logInfo(QStringLiteral("shutting down"), {{QStringLiteral("in_flight"), m_http->activeResponses()}});
     m_drainTimer.start(std::chrono::milliseconds(m_context.config.integer(Setting::ShutdownTimeout)));
+    finishStopWhenDrained();
+}
+
+void Gateway::finishStopWhenDrained()
+{
+    // Drained: every response finished and its connection closed (so the last bytes have left).
+    if (m_stopping && m_http && m_http->activeResponses() == 0 && m_http->openConnections() == 0)
+        finishStop();
 }
 
 void Gateway::finishStop()
 {
     m_drainTimer.stop();
-    delete m_http;
-    m_http = nullptr;
     m_stopping = false;
+    HttpServer* http = std::exchange(m_http, nullptr);
+    http->disconnect(this);
+    // Later, not now: this may run inside a signal of one of the server's own sockets. Whatever is still open once
+    // the drain time is over closes with it.
+    http->deleteLater();
     logInfo(QStringLiteral("stopped"));
     emit stopped();
 }

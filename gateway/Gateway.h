@@ -39,6 +39,7 @@ private:
     void handle(const HttpRequest& request, HttpResponder* responder);
     void logRequest(const Exchange& exchange, const HttpResponder& responder);
     void finishStop();
+    void finishStopWhenDrained();
 
     GatewayContext m_context;
     Router m_router;

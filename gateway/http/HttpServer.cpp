@@ -32,6 +32,7 @@ protected:
                 [owner = m_owner, peer](const QString& requestId, int status, const QString& reason) {
                     emit owner->requestRejected(requestId, peer, status, reason);
                 });
+        m_owner->connectionOpened(socket);
         addPendingConnection(socket);
     }
 
@@ -138,6 +139,16 @@ void HttpServer::stopAccepting()
     m_tcpServer->close();
     for (ConnectionGuard* guard : m_tcpServer->findChildren<ConnectionGuard*>())
         guard->closeWhenIdle();
+}
+
+void HttpServer::connectionOpened(QTcpSocket* socket)
+{
+    ++m_openConnections;
+    emit openConnectionsChanged(m_openConnections);
+    connect(socket, &QObject::destroyed, this, [this] {
+        --m_openConnections;
+        emit openConnectionsChanged(m_openConnections);
+    });
 }
 
 void HttpServer::dispatch(HttpRequest request, QTcpSocket* socket, bool closeAfterResponse)

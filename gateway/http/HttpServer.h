@@ -39,15 +39,21 @@ public:
     void stopAccepting();
     /// Responses not finished yet.
     int activeResponses() const { return m_activeResponses; }
+    /// Client connections still open.
+    int openConnections() const { return m_openConnections; }
 
 signals:
     /// A connection guard answered a request itself (413, 431, 408, 400).
     void requestRejected(const QString& requestId, const QHostAddress& peer, int status, const QString& reason);
     /// The number of unfinished responses changed.
     void activeResponsesChanged(int count);
+    /// The number of open client connections changed.
+    void openConnectionsChanged(int count);
 
 private:
     class Bridge;
+    friend class GuardedTcpServer;
+    void connectionOpened(QTcpSocket* socket);
     void dispatch(HttpRequest request, QTcpSocket* socket, bool closeAfterResponse);
 
     std::unique_ptr<Bridge> m_bridge;
@@ -55,6 +61,7 @@ private:
     ConnectionGuard::Options m_options;
     Handler m_handler;
     int m_activeResponses = 0;
+    int m_openConnections = 0;
     bool m_stopping = false;
 };
 

@@ -1,18 +1,41 @@
 #include "gateway/ollama/OllamaClient.h"
 
+#include "gateway/log/JsonLogger.h"
 #include "gateway/ollama/OllamaCall.h"
 
 #include <QNetworkReply>
+#include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkRequest>
 
 namespace llamagate {
 
-OllamaClient::OllamaClient(QObject* parent) : QObject(parent), m_network(this)
+OllamaClient::OllamaClient(QObject* parent) : QObject(parent) {}
+
+int OllamaClient::activeRequests() const
 {
-    // Ollama is local: never route it through a system proxy, and keep connections alive.
-    m_network.setProxy(QNetworkProxy::NoProxy);
-    m_network.setAutoDeleteReplies(false);
+    int total = 0;
+    for (const Lane& lane : m_lanes)
+        total += lane.active;
+    return total;
+}
+
+QNetworkAccessManager* OllamaClient::leastBusyManager()
+{
+    Lane* best = nullptr;
+    for (Lane& lane : m_lanes) {
+        if (!best || lane.active < best->active)
+            best = &lane;
+    }
+    if (!best || best->active >= kConnectionsPerManager) {
+        auto* manager = new QNetworkAccessManager(this);
+        // Ollama is local: never route it through a system proxy.
+        manager->setProxy(QNetworkProxy::NoProxy);
+        m_lanes.append({manager, 0});
+        best = &m_lanes.last();
+    }
+    ++best->active;
+    return best->manager;
 }
 
 OllamaCall* OllamaClient::send(const QByteArray& method,
@@ -29,7 +52,16 @@ OllamaCall* OllamaClient::send(const QByteArray& method,
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     if (!body.isEmpty() || method == "POST")
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
-    QNetworkReply* reply = m_network.sendCustomRequest(request, method, body);
+    logDebug(QStringLiteral("upstream request"),
+             {{QStringLiteral("method"), QString::fromLatin1(method)}, {QStringLiteral("url"), url.toString()}});
+    QNetworkAccessManager* manager = leastBusyManager();
+    QNetworkReply* reply = manager->sendCustomRequest(request, method, body);
+    connect(reply, &QObject::destroyed, this, [this, manager] {
+        for (Lane& lane : m_lanes) {
+            if (lane.manager == manager)
+                --lane.active;
+        }
+    });
     return new OllamaCall(reply, timeoutMs, streamed, owner);
 }
 

@@ -1,14 +1,18 @@
 #pragma once
 
-#include <QNetworkAccessManager>
+#include <QList>
 #include <QObject>
 #include <QUrl>
+
+class QNetworkAccessManager;
 
 namespace llamagate {
 
 class OllamaCall;
 
 /// Sends requests to one Ollama server's native API. Lives on the gateway thread.
+/// Qt 6.4's QNetworkAccessManager opens at most 6 connections per host and silently queues the rest, so the client
+/// spreads requests over as many managers as needed: every request it starts is really in flight.
 class OllamaClient : public QObject
 {
     Q_OBJECT
@@ -36,8 +40,21 @@ public:
         return send(QByteArrayLiteral("POST"), path, json, timeoutMs, streamed, owner);
     }
 
+    /// Requests in flight right now.
+    int activeRequests() const;
+
+    /// Connections one QNetworkAccessManager opens to one host (fixed in Qt 6.4).
+    static constexpr int kConnectionsPerManager = 6;
+
 private:
-    QNetworkAccessManager m_network;
+    QNetworkAccessManager* leastBusyManager();
+
+    struct Lane
+    {
+        QNetworkAccessManager* manager;
+        int active = 0;
+    };
+    QList<Lane> m_lanes;
     QUrl m_baseUrl;
 };
 

@@ -1,0 +1,41 @@
+#include "gateway/routes/UpstreamJson.h"
+
+#include "gateway/ollama/OllamaCall.h"
+#include "gateway/openai/NativeErrorTranslator.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace llamagate {
+
+void whenUpstreamJson(OllamaCall* call,
+                      const ExchangePtr& exchange,
+                      std::function<void(const QJsonObject&)> onSuccess)
+{
+    QObject::connect(call, &OllamaCall::failed, call, [exchange](const ApiError& error) {
+        exchange->logFields.insert(QStringLiteral("upstream_error"), error.message);
+        if (HttpResponder* responder = exchange->live())
+            responder->sendError(error);
+    });
+    QObject::connect(call, &OllamaCall::finished, call, [call, exchange, onSuccess = std::move(onSuccess)] {
+        HttpResponder* responder = exchange->live();
+        if (!responder)
+            return;
+        if (call->status() < 200 || call->status() >= 300) {
+            responder->sendError(NativeErrorTranslator::toApiError(call->status(), call->body()));
+            return;
+        }
+        QJsonParseError parseError{};
+        const QJsonDocument document = QJsonDocument::fromJson(call->body(), &parseError);
+        if (!document.isObject()) {
+            ApiError error = ApiError::upstreamError(
+                502, QStringLiteral("Ollama answered with invalid JSON: %1").arg(parseError.errorString()));
+            error.code = QStringLiteral("upstream_invalid_response");
+            responder->sendError(error);
+            return;
+        }
+        onSuccess(document.object());
+    });
+}
+
+} // namespace llamagate
