@@ -6,7 +6,10 @@
 #include "gateway/ollama/OllamaClient.h"
 #include "gateway/openai/ApiError.h"
 
+#include "gateway/ollama/ModelQueue.h"
+#include "gateway/routes/InferenceRoutes.h"
 #include "gateway/routes/ModelRoutes.h"
+#include "gateway/routes/PassthroughRoutes.h"
 #include "gateway/routes/SystemRoutes.h"
 
 #include <QRegularExpression>
@@ -27,8 +30,11 @@ Gateway::Gateway(QObject* parent) : QObject(parent), m_drainTimer(this)
 {
     m_ollama = new OllamaClient(this);
     m_context.ollama = m_ollama;
+    m_context.queue = new ModelQueue(this);
     addSystemRoutes(m_router, m_context);
     addModelRoutes(m_router, m_context);
+    addInferenceRoutes(m_router, m_context);
+    addPassthroughRoutes(m_router, m_context);
 
 
     m_drainTimer.setSingleShot(true);
@@ -45,6 +51,7 @@ void Gateway::start(const GatewayConfig& config)
 {
     m_context.config = config;
     m_ollama->setBaseUrl(QUrl(config.text(Setting::OllamaHost)));
+    m_context.queue->setLimits(int(config.integer(Setting::ModelConcurrency)), int(config.integer(Setting::ModelQueueDepth)));
 
     if (m_http) {
         m_http->disconnect(this);

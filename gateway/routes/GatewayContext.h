@@ -4,6 +4,7 @@
 
 namespace llamagate {
 
+class ModelQueue;
 class OllamaClient;
 
 /// What route handlers share: the current settings and the upstream client. Owned by the Gateway; the config is
@@ -12,6 +13,7 @@ struct GatewayContext
 {
     GatewayConfig config;
     OllamaClient* ollama = nullptr;
+    ModelQueue* queue = nullptr;
 };
 
 } // namespace llamagate
