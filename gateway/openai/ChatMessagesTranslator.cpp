@@ -22,7 +22,8 @@ public:
 
 private:
     std::optional<ApiError> mapContent(const QJsonValue& content, const QString& param, QJsonObject& native);
-    std::optional<ApiError> mapPart(const QJsonValue& part, const QString& param, QStringList& texts, QJsonArray& images);
+    std::optional<ApiError>
+    mapPart(const QJsonValue& part, const QString& param, QStringList& texts, QJsonArray& images);
     std::optional<ApiError> mapToolCalls(const QJsonValue& toolCalls, const QString& param, QJsonObject& native);
 
     QHash<QString, QString> m_toolNamesById;
@@ -38,8 +39,8 @@ Result<QString> imageBase64(const QJsonValue& url, const QString& param)
             QStringLiteral("Image URLs are not supported: send the image inline as a data URL "
                            "(data:image/png;base64,…)"),
             param);
-    static const QRegularExpression dataUrl(
-        QStringLiteral("^data:image/(png|jpeg|jpg|webp);base64,"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression dataUrl(QStringLiteral("^data:image/(png|jpeg|jpg|webp);base64,"),
+                                            QRegularExpression::CaseInsensitiveOption);
     const QRegularExpressionMatch match = dataUrl.match(text);
     if (!match.hasMatch())
         return ApiError::invalidRequest(
@@ -58,17 +59,17 @@ Result<QJsonObject> toolArguments(const QJsonValue& arguments, const QString& pa
     if (!RequestFields::isSet(arguments) || (arguments.isString() && arguments.toString().trimmed().isEmpty()))
         return QJsonObject{};
     if (!arguments.isString())
-        return ApiError::invalidRequest(
-            QStringLiteral("Invalid type for '%1': expected a JSON string").arg(param), param);
+        return ApiError::invalidRequest(QStringLiteral("Invalid type for '%1': expected a JSON string").arg(param),
+                                        param);
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(arguments.toString().toUtf8(), &parseError);
     if (!document.isObject())
-        return ApiError::invalidRequest(
-            QStringLiteral("'%1' is not a JSON object: %2")
-                .arg(param,
-                     parseError.error == QJsonParseError::NoError ? QStringLiteral("another JSON type")
-                                                                    : parseError.errorString()),
-            param);
+        return ApiError::invalidRequest(QStringLiteral("'%1' is not a JSON object: %2")
+                                            .arg(param,
+                                                 parseError.error == QJsonParseError::NoError
+                                                     ? QStringLiteral("another JSON type")
+                                                     : parseError.errorString()),
+                                        param);
     return document.object();
 }
 
@@ -106,8 +107,8 @@ Result<QJsonObject> MessageMapper::map(const QJsonValue& message, const QString&
     }
 
     if (role == u"assistant") {
-        if (auto error = mapToolCalls(object.value(QStringLiteral("tool_calls")), param + QStringLiteral(".tool_calls"),
-                                      native))
+        if (auto error =
+                mapToolCalls(object.value(QStringLiteral("tool_calls")), param + QStringLiteral(".tool_calls"), native))
             return *error;
     }
     if (role == u"tool") {
@@ -151,10 +152,8 @@ std::optional<ApiError> MessageMapper::mapContent(const QJsonValue& content, con
     return std::nullopt;
 }
 
-std::optional<ApiError> MessageMapper::mapPart(const QJsonValue& part,
-                                               const QString& param,
-                                               QStringList& texts,
-                                               QJsonArray& images)
+std::optional<ApiError>
+MessageMapper::mapPart(const QJsonValue& part, const QString& param, QStringList& texts, QJsonArray& images)
 {
     if (!part.isObject())
         return RequestFields::wrongType(part, Kind::Object, param);
@@ -184,7 +183,8 @@ std::optional<ApiError> MessageMapper::mapPart(const QJsonValue& part,
         param + QStringLiteral(".type"));
 }
 
-std::optional<ApiError> MessageMapper::mapToolCalls(const QJsonValue& toolCalls, const QString& param, QJsonObject& native)
+std::optional<ApiError>
+MessageMapper::mapToolCalls(const QJsonValue& toolCalls, const QString& param, QJsonObject& native)
 {
     if (auto error = RequestFields::check(toolCalls, Kind::Array, param))
         return error;

@@ -64,7 +64,8 @@ std::optional<ApiError> mapTools(const QJsonObject& request, QJsonObject& body)
         }
         if (chosen.isEmpty())
             return ApiError::invalidRequest(
-                QStringLiteral("tool_choice names the function '%1', which is not in 'tools'").arg(name.value()), param);
+                QStringLiteral("tool_choice names the function '%1', which is not in 'tools'").arg(name.value()),
+                param);
         tools = chosen;
     } else if (RequestFields::isSet(choice)) {
         return ApiError::invalidRequest(

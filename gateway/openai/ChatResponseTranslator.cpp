@@ -49,11 +49,11 @@ QJsonObject ChatResponseTranslator::translate(const QJsonObject& reply, const QS
     if (!toolCalls.isEmpty())
         message.insert(QStringLiteral("tool_calls"), toolCalls);
 
-    const QJsonObject choice{{QStringLiteral("index"), 0},
-                             {QStringLiteral("message"), message},
-                             {QStringLiteral("logprobs"), QJsonValue::Null},
-                             {QStringLiteral("finish_reason"),
-                              NativeReplyFields::finishReason(reply, !toolCalls.isEmpty())}};
+    const QJsonObject choice{
+        {QStringLiteral("index"), 0},
+        {QStringLiteral("message"), message},
+        {QStringLiteral("logprobs"), QJsonValue::Null},
+        {QStringLiteral("finish_reason"), NativeReplyFields::finishReason(reply, !toolCalls.isEmpty())}};
     return QJsonObject{{QStringLiteral("id"), id},
                        {QStringLiteral("object"), QStringLiteral("chat.completion")},
                        {QStringLiteral("created"), NativeReplyFields::created(reply)},

@@ -31,8 +31,8 @@ std::optional<ApiError> mapInput(const QJsonValue& input, QJsonObject& body)
         return ApiError::invalidRequest(QStringLiteral("'input' must not be empty"), param);
     for (qsizetype i = 0; i < items.size(); ++i) {
         if (items.at(i).isDouble() || items.at(i).isArray())
-            return ApiError::invalidRequest(
-                QStringLiteral("Token arrays are not supported in 'input': send text"), param);
+            return ApiError::invalidRequest(QStringLiteral("Token arrays are not supported in 'input': send text"),
+                                            param);
         if (!items.at(i).isString())
             return RequestFields::wrongType(items.at(i), Kind::String, QStringLiteral("input[%1]").arg(i));
     }

@@ -42,8 +42,8 @@ std::optional<ApiError> checkSingleChoice(const QJsonObject& request)
         if (auto error = RequestFields::check(value, Kind::Integer, name))
             return error;
         if (RequestFields::isSet(value) && value.toInteger() > 1)
-            return ApiError::invalidRequest(QStringLiteral("%1>1 is not supported: LlamaGate returns one choice").arg(name),
-                                            name);
+            return ApiError::invalidRequest(
+                QStringLiteral("%1>1 is not supported: LlamaGate returns one choice").arg(name), name);
         if (RequestFields::isSet(value) && value.toInteger() < 1)
             return ApiError::invalidRequest(QStringLiteral("'%1' must be 1").arg(name), name);
     }
@@ -60,8 +60,8 @@ std::optional<ApiError> mapStop(const QJsonValue& stop, QJsonObject& options)
         return std::nullopt;
     }
     if (!stop.isArray())
-        return ApiError::invalidRequest(QStringLiteral("Invalid type for 'stop': expected a string or an array of strings"),
-                                        param);
+        return ApiError::invalidRequest(
+            QStringLiteral("Invalid type for 'stop': expected a string or an array of strings"), param);
     const QJsonArray items = stop.toArray();
     for (qsizetype i = 0; i < items.size(); ++i) {
         if (!items.at(i).isString())
@@ -157,7 +157,8 @@ std::optional<ApiError> thinkFromEffort(const QJsonValue& effort, const QString&
         think = QStringLiteral("max");
     else
         return ApiError::invalidRequest(
-            QStringLiteral("Unsupported value for '%1': '%2' (none, minimal, low, medium, high, xhigh)").arg(param, level),
+            QStringLiteral("Unsupported value for '%1': '%2' (none, minimal, low, medium, high, xhigh)")
+                .arg(param, level),
             param);
     body.insert(QStringLiteral("think"), think);
     return std::nullopt;
@@ -169,8 +170,8 @@ std::optional<ApiError> mapReasoning(const QJsonObject& request, QJsonObject& bo
     const QJsonValue reasoning = request.value(QStringLiteral("reasoning"));
     if (auto error = RequestFields::check(reasoning, Kind::Object, QStringLiteral("reasoning")))
         return error;
-    if (auto error = thinkFromEffort(reasoning.toObject().value(QStringLiteral("effort")),
-                                     QStringLiteral("reasoning.effort"), body))
+    if (auto error = thinkFromEffort(
+            reasoning.toObject().value(QStringLiteral("effort")), QStringLiteral("reasoning.effort"), body))
         return error;
     return thinkFromEffort(request.value(QStringLiteral("reasoning_effort")), QStringLiteral("reasoning_effort"), body);
 }

@@ -13,7 +13,11 @@ namespace llamagate {
 class NativeExtensions
 {
 public:
-    enum class Think { Forward, Drop };
+    enum class Think
+    {
+        Forward,
+        Drop
+    };
 
     /// Copies the set extension fields into `body`; a 400 naming the field when one has the wrong type.
     static std::optional<ApiError> forward(const QJsonObject& request, QJsonObject& body, Think think);

@@ -13,7 +13,8 @@ namespace llamagate {
 class NativeReplyFields
 {
 public:
-    /// Unix seconds of an RFC 3339 timestamp ("2023-08-04T08:52:19.385406455-07:00"); `fallback` when missing or invalid.
+    /// Unix seconds of an RFC 3339 timestamp ("2023-08-04T08:52:19.385406455-07:00"); `fallback` when missing or
+    /// invalid.
     static qint64 unixSeconds(const QJsonValue& timestamp, qint64 fallback);
     /// Unix seconds of the reply's `created_at`, or now.
     static qint64 created(const QJsonObject& reply);

@@ -44,11 +44,11 @@ Result<QJsonObject> NdjsonLineBuffer::parse(const QByteArray& line)
     const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
     if (document.isObject())
         return document.object();
-    ApiError error = ApiError::upstreamError(
-        502,
-        QStringLiteral("Ollama sent a stream line that is not a JSON object: %1")
-            .arg(parseError.error == QJsonParseError::NoError ? QStringLiteral("another JSON type")
-                                                               : parseError.errorString()));
+    ApiError error = ApiError::upstreamError(502,
+                                             QStringLiteral("Ollama sent a stream line that is not a JSON object: %1")
+                                                 .arg(parseError.error == QJsonParseError::NoError
+                                                          ? QStringLiteral("another JSON type")
+                                                          : parseError.errorString()));
     error.code = QStringLiteral("upstream_invalid_response");
     return error;
 }

@@ -14,7 +14,15 @@ namespace llamagate {
 class RequestFields
 {
 public:
-    enum class Kind { String, Number, Integer, Bool, Object, Array };
+    enum class Kind
+    {
+        String,
+        Number,
+        Integer,
+        Bool,
+        Object,
+        Array
+    };
 
     /// True when the field is present and not null (OpenAI clients send null for "not set").
     static bool isSet(const QJsonValue& value) { return !value.isUndefined() && !value.isNull(); }

@@ -62,8 +62,7 @@ QByteArray SseStream::error(const QString& message)
 
 QByteArray SseStream::frame(const QJsonObject& json)
 {
-    return QByteArrayLiteral("data: ") + QJsonDocument(json).toJson(QJsonDocument::Compact) +
-           QByteArrayLiteral("\n\n");
+    return QByteArrayLiteral("data: ") + QJsonDocument(json).toJson(QJsonDocument::Compact) + QByteArrayLiteral("\n\n");
 }
 
 } // namespace llamagate

@@ -80,8 +80,7 @@ inline bool matches(const QJsonValue& expected, const QJsonValue& actual, QStrin
         const QJsonObject e = expected.toObject();
         const QJsonObject a = actual.toObject();
         if (e.keys() != a.keys()) {
-            *where = QStringLiteral("%1 keys {%2} vs {%3}")
-                         .arg(path, e.keys().join(u','), a.keys().join(u','));
+            *where = QStringLiteral("%1 keys {%2} vs {%3}").arg(path, e.keys().join(u','), a.keys().join(u','));
             return false;
         }
         for (auto it = e.begin(); it != e.end(); ++it) {

@@ -33,10 +33,9 @@ namespace {
 
 QJsonObject chatReply(const char* message, const char* extra = "")
 {
-    return testjson::object(
-        (QByteArray(R"({"model":"m","created_at":"2024-01-02T03:04:05Z","done":true,"message":)") + message +
-         (*extra ? QByteArray(",") + extra : QByteArray()) + '}')
-            .constData());
+    return testjson::object((QByteArray(R"({"model":"m","created_at":"2024-01-02T03:04:05Z","done":true,"message":)") +
+                             message + (*extra ? QByteArray(",") + extra : QByteArray()) + '}')
+                                .constData());
 }
 
 QJsonObject completion(const char* message, const char* finishReason, int prompt = 0, int completion = 0)
@@ -108,9 +107,8 @@ void ChatResponseTranslatorTest::replies_data()
     QTest::newRow("thinking → reasoning and reasoning_content")
         << chatReply(R"({"role":"assistant","content":"4","thinking":"2+2"})", R"("done_reason":"stop")")
         << completion(R"({"role":"assistant","content":"4","reasoning":"2+2","reasoning_content":"2+2"})", "stop");
-    QTest::newRow("empty thinking is omitted")
-        << chatReply(R"({"role":"assistant","content":"4","thinking":""})")
-        << completion(R"({"role":"assistant","content":"4"})", "stop");
+    QTest::newRow("empty thinking is omitted") << chatReply(R"({"role":"assistant","content":"4","thinking":""})")
+                                               << completion(R"({"role":"assistant","content":"4"})", "stop");
     QTest::newRow("native tool call id kept, object arguments compact")
         << chatReply(R"({"role":"assistant","content":"","tool_calls":[{"id":"call_abc","function":{"index":0,
                         "name":"f","arguments":{"a": 1, "b": "x y"}}}]})",
@@ -127,19 +125,20 @@ void ChatResponseTranslatorTest::replies_data()
                                                       R"("done_reason":"length","prompt_eval_count":3,"eval_count":5)")
                                          << completion(R"({"role":"assistant","content":"abc"})", "length", 3, 5);
     QTest::newRow("length wins over tool calls")
-        << chatReply(R"({"role":"assistant","content":"","tool_calls":[{"id":"i","function":{"name":"f","arguments":{}}}]})",
-                     R"("done_reason":"length")")
+        << chatReply(
+               R"({"role":"assistant","content":"","tool_calls":[{"id":"i","function":{"name":"f","arguments":{}}}]})",
+               R"("done_reason":"length")")
         << completion(R"({"role":"assistant","content":"","tool_calls":[{"id":"i","type":"function",
                         "function":{"name":"f","arguments":"{}"}}]})",
                       "length");
     QTest::newRow("unknown done_reason → stop")
         << chatReply(R"({"role":"assistant","content":"a"})", R"("done_reason":"something_new")")
         << completion(R"({"role":"assistant","content":"a"})", "stop");
-    QTest::newRow("empty done_reason → stop") << chatReply(R"({"role":"assistant","content":"a"})", R"("done_reason":"")")
-                                              << completion(R"({"role":"assistant","content":"a"})", "stop");
-    QTest::newRow("missing message → empty assistant content") << chatReply("null")
-                                                               << completion(R"({"role":"assistant","content":""})",
-                                                                             "stop");
+    QTest::newRow("empty done_reason → stop")
+        << chatReply(R"({"role":"assistant","content":"a"})", R"("done_reason":"")")
+        << completion(R"({"role":"assistant","content":"a"})", "stop");
+    QTest::newRow("missing message → empty assistant content")
+        << chatReply("null") << completion(R"({"role":"assistant","content":""})", "stop");
 }
 
 void ChatResponseTranslatorTest::replies()
@@ -158,8 +157,8 @@ void ChatResponseTranslatorTest::generatedToolCallIdsDiffer()
         chatReply(R"({"role":"assistant","content":"","tool_calls":[{"function":{"name":"f","arguments":{}}},
                                                                     {"function":{"name":"g","arguments":{}}}]})"),
         QStringLiteral("chatcmpl-x"));
-    const QJsonArray calls = actual[QStringLiteral("choices")][0][QStringLiteral("message")][QStringLiteral("tool_calls")]
-                                 .toArray();
+    const QJsonArray calls =
+        actual[QStringLiteral("choices")][0][QStringLiteral("message")][QStringLiteral("tool_calls")].toArray();
     QCOMPARE(calls.size(), 2);
     QVERIFY(calls.at(0)[QStringLiteral("id")].toString().startsWith(u"call_"));
     QVERIFY(calls.at(0)[QStringLiteral("id")] != calls.at(1)[QStringLiteral("id")]);
@@ -203,7 +202,8 @@ void ChatResponseTranslatorTest::fixtureStreams()
         objects.append(object.value());
     }
 
-    ChatStreamTranslator translator(QStringLiteral("chatcmpl-stream"), testCase[QStringLiteral("model")].toString(),
+    ChatStreamTranslator translator(QStringLiteral("chatcmpl-stream"),
+                                    testCase[QStringLiteral("model")].toString(),
                                     testCase[QStringLiteral("includeUsage")].toBool());
     const QJsonArray actual = framesPerLine(translator, objects, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -224,8 +224,7 @@ void ChatResponseTranslatorTest::streams_data()
     QTest::newRow("reasoning before content on one line")
         << rows(R"([{"model":"m","message":{"role":"assistant","content":"A","thinking":"T"},"done":false},
                     {"model":"m","message":{"role":"assistant","content":""},"done":true,"done_reason":"stop"}])")
-        << false
-        << rows(R"([[{"delta":{"role":"assistant","content":""},"finish_reason":null},
+        << false << rows(R"([[{"delta":{"role":"assistant","content":""},"finish_reason":null},
                      {"delta":{"reasoning":"T","reasoning_content":"T"},"finish_reason":null},
                      {"delta":{"content":"A"},"finish_reason":null}],
                     [{"delta":{},"finish_reason":"stop"},"[DONE]"]])");
@@ -237,8 +236,7 @@ void ChatResponseTranslatorTest::streams_data()
                         {"id":"call_3","function":{"name":"h","arguments":{"b":[true]}}}]},"done":false},
                     {"model":"m","message":{"role":"assistant","content":""},"done":true,"done_reason":"stop",
                      "prompt_eval_count":4,"eval_count":6}])")
-        << true
-        << rows(R"([[{"delta":{"role":"assistant","content":""},"finish_reason":null},
+        << true << rows(R"([[{"delta":{"role":"assistant","content":""},"finish_reason":null},
                      {"delta":{"tool_calls":[{"index":0,"id":"call_1","type":"function",
                                               "function":{"name":"f","arguments":"{\"a\":1}"}}]},"finish_reason":null}],
                     [{"delta":{"tool_calls":[{"index":1,"id":"call_2","type":"function",
@@ -249,22 +247,19 @@ void ChatResponseTranslatorTest::streams_data()
                      {"usage":{"prompt_tokens":4,"completion_tokens":6,"total_tokens":10}},"[DONE]"]])");
     QTest::newRow("done_reason length")
         << rows(R"([{"model":"m","message":{"role":"assistant","content":"ab"},"done":true,"done_reason":"length"}])")
-        << false
-        << rows(R"([[{"delta":{"role":"assistant","content":""},"finish_reason":null},
+        << false << rows(R"([[{"delta":{"role":"assistant","content":""},"finish_reason":null},
                      {"delta":{"content":"ab"},"finish_reason":null},
                      {"delta":{},"finish_reason":"length"},"[DONE]"]])");
     QTest::newRow("done_reason load and empty reply: role, stop, usage zeros")
         << rows(R"([{"model":"m","message":{"role":"assistant","content":""},"done":true,"done_reason":"load"}])")
-        << true
-        << rows(R"([[{"delta":{"role":"assistant","content":""},"finish_reason":null},
+        << true << rows(R"([[{"delta":{"role":"assistant","content":""},"finish_reason":null},
                      {"delta":{},"finish_reason":"stop"},
                      {"usage":{"prompt_tokens":0,"completion_tokens":0,"total_tokens":0}},"[DONE]"]])");
     QTest::newRow("error line mid-stream ends the stream")
         << rows(R"([{"model":"m","message":{"role":"assistant","content":"a"},"done":false},
                     {"error":"the model failed to generate a response"},
                     {"model":"m","message":{"role":"assistant","content":"b"},"done":false}])")
-        << true
-        << rows(R"([[{"delta":{"role":"assistant","content":""},"finish_reason":null},
+        << true << rows(R"([[{"delta":{"role":"assistant","content":""},"finish_reason":null},
                      {"delta":{"content":"a"},"finish_reason":null}],
                     [{"error":{"message":"the model failed to generate a response","type":"api_error",
                                "param":null,"code":null}}],
@@ -311,9 +306,9 @@ void ChatResponseTranslatorTest::streams()
             }
             QCOMPARE(choices.size(), 1);
             QCOMPARE(choices.at(0)[QStringLiteral("index")].toInt(-1), 0);
-            reducedFrames.append(QJsonObject{{QStringLiteral("delta"), choices.at(0)[QStringLiteral("delta")]},
-                                             {QStringLiteral("finish_reason"),
-                                              choices.at(0)[QStringLiteral("finish_reason")]}});
+            reducedFrames.append(
+                QJsonObject{{QStringLiteral("delta"), choices.at(0)[QStringLiteral("delta")]},
+                            {QStringLiteral("finish_reason"), choices.at(0)[QStringLiteral("finish_reason")]}});
         }
         reduced.append(reducedFrames);
     }
@@ -345,8 +340,9 @@ void ChatResponseTranslatorTest::failEndsTheStream()
     const QList<QByteArray> failure = testjson::ssePayloads(translator.fail(QStringLiteral("connection lost")), &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(failure.size(), 1);
-    QCOMPARE(testjson::payloadValue(failure.at(0)).toObject(),
-             testjson::object(R"({"error":{"message":"connection lost","type":"api_error","param":null,"code":null}})"));
+    QCOMPARE(
+        testjson::payloadValue(failure.at(0)).toObject(),
+        testjson::object(R"({"error":{"message":"connection lost","type":"api_error","param":null,"code":null}})"));
     QVERIFY(translator.isFinished());
     QVERIFY(translator.fail(QStringLiteral("again")).isEmpty());
 }

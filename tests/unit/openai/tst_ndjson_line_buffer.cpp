@@ -28,17 +28,16 @@ void NdjsonLineBufferTest::lines_data()
     QTest::addColumn<QByteArrayList>("fed");      // lines returned by feed(), in order
     QTest::addColumn<QByteArrayList>("finished"); // lines returned by finish()
 
-    QTest::newRow("one chunk, two lines") << QByteArrayList{"{\"a\":1}\n{\"b\":2}\n"}
-                                          << QByteArrayList{"{\"a\":1}", "{\"b\":2}"} << QByteArrayList{};
+    QTest::newRow("one chunk, two lines")
+        << QByteArrayList{"{\"a\":1}\n{\"b\":2}\n"} << QByteArrayList{"{\"a\":1}", "{\"b\":2}"} << QByteArrayList{};
     QTest::newRow("line split across chunks") << QByteArrayList{"{\"a\"", ":1", "}\n{\"b", "\":2}\n"}
                                               << QByteArrayList{"{\"a\":1}", "{\"b\":2}"} << QByteArrayList{};
     QTest::newRow("CRLF endings, CR split from LF") << QByteArrayList{"{\"a\":1}\r", "\n{\"b\":2}\r\n"}
                                                     << QByteArrayList{"{\"a\":1}", "{\"b\":2}"} << QByteArrayList{};
     QTest::newRow("blank lines skipped") << QByteArrayList{"\n\r\n{\"a\":1}\n \n\n"} << QByteArrayList{"{\"a\":1}"}
                                          << QByteArrayList{};
-    QTest::newRow("last line without newline comes on finish") << QByteArrayList{"{\"a\":1}\n{\"b\"", ":2}"}
-                                                               << QByteArrayList{"{\"a\":1}"}
-                                                               << QByteArrayList{"{\"b\":2}"};
+    QTest::newRow("last line without newline comes on finish")
+        << QByteArrayList{"{\"a\":1}\n{\"b\"", ":2}"} << QByteArrayList{"{\"a\":1}"} << QByteArrayList{"{\"b\":2}"};
     QTest::newRow("empty chunks") << QByteArrayList{"", "{\"a\":1}", "", "\n", ""} << QByteArrayList{"{\"a\":1}"}
                                   << QByteArrayList{};
     QTest::newRow("nothing at all") << QByteArrayList{} << QByteArrayList{} << QByteArrayList{};

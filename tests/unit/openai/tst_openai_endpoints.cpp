@@ -85,7 +85,8 @@ void OpenAiEndpointsTest::completionRequests_data()
         << QByteArray(R"({"model":"m","prompt":"Once"})")
         << QByteArray(R"({"model":"m","prompt":"Once","stream":false})") << false << false;
     QTest::newRow("same option mapping as chat, suffix, one-element prompt array")
-        << QByteArray(R"({"model":"m","prompt":["Once"],"suffix":"end","stream":true,"stream_options":{"include_usage":true},
+        << QByteArray(
+               R"({"model":"m","prompt":["Once"],"suffix":"end","stream":true,"stream_options":{"include_usage":true},
                          "temperature":0.5,"top_p":0.8,"seed":1,"frequency_penalty":0.1,"presence_penalty":0.2,
                          "stop":"\n","max_tokens":16,"options":{"num_ctx":4096},"keep_alive":"1m","echo":false,
                          "best_of":1,"n":1,"logprobs":null,"user":"u"})")
@@ -94,7 +95,8 @@ void OpenAiEndpointsTest::completionRequests_data()
                                      "presence_penalty":0.2,"stop":["\n"],"num_predict":16}})")
         << true << true;
     QTest::newRow("response_format and reasoning_effort on generate too")
-        << QByteArray(R"({"model":"m","prompt":"p","response_format":{"type":"json_object"},"reasoning_effort":"none"})")
+        << QByteArray(
+               R"({"model":"m","prompt":"p","response_format":{"type":"json_object"},"reasoning_effort":"none"})")
         << QByteArray(R"({"model":"m","prompt":"p","stream":false,"format":"json","think":false})") << false << false;
 }
 
@@ -121,14 +123,18 @@ void OpenAiEndpointsTest::completionRequestErrors_data()
     QTest::addColumn<QByteArray>("request");
     QTest::addColumn<QString>("param");
     QTest::addColumn<QString>("messageFragment");
-    QTest::newRow("model missing") << QByteArray(R"({"prompt":"p"})") << "model" << "model";
-    QTest::newRow("prompt missing") << QByteArray(R"({"model":"m"})") << "prompt" << "required";
+    QTest::newRow("model missing") << QByteArray(R"({"prompt":"p"})") << "model"
+                                   << "model";
+    QTest::newRow("prompt missing") << QByteArray(R"({"model":"m"})") << "prompt"
+                                    << "required";
     QTest::newRow("prompt a token array") << QByteArray(R"({"model":"m","prompt":[1,2,3]})") << "prompt"
                                           << "token arrays";
     QTest::newRow("prompt nested token arrays") << QByteArray(R"({"model":"m","prompt":[[1,2]]})") << "prompt"
                                                 << "token arrays";
-    QTest::newRow("several prompts") << QByteArray(R"({"model":"m","prompt":["a","b"]})") << "prompt" << "Several";
-    QTest::newRow("prompt a number") << QByteArray(R"({"model":"m","prompt":5})") << "prompt" << "expected a string";
+    QTest::newRow("several prompts") << QByteArray(R"({"model":"m","prompt":["a","b"]})") << "prompt"
+                                     << "Several";
+    QTest::newRow("prompt a number") << QByteArray(R"({"model":"m","prompt":5})") << "prompt"
+                                     << "expected a string";
     QTest::newRow("suffix a number") << QByteArray(R"({"model":"m","prompt":"p","suffix":1})") << "suffix"
                                      << "expected a string";
     QTest::newRow("echo true") << QByteArray(R"({"model":"m","prompt":"p","echo":true})") << "echo"
@@ -137,10 +143,12 @@ void OpenAiEndpointsTest::completionRequestErrors_data()
                                       << "n>1 is not supported";
     QTest::newRow("best_of greater than 1") << QByteArray(R"({"model":"m","prompt":"p","best_of":2})") << "best_of"
                                             << "best_of>1 is not supported";
-    QTest::newRow("stop a number (Ollama's own sample)") << QByteArray(R"({"model":"m","prompt":"p","stop":1.5})")
-                                                         << "stop" << "stop";
-    QTest::newRow("temperature a string") << QByteArray(R"({"model":"m","prompt":"p","temperature":"x"})")
-                                          << "temperature" << "expected a number";
+    QTest::newRow("stop a number (Ollama's own sample)")
+        << QByteArray(R"({"model":"m","prompt":"p","stop":1.5})") << "stop"
+        << "stop";
+    QTest::newRow("temperature a string")
+        << QByteArray(R"({"model":"m","prompt":"p","temperature":"x"})") << "temperature"
+        << "expected a number";
 }
 
 void OpenAiEndpointsTest::completionRequestErrors()
@@ -167,7 +175,8 @@ void OpenAiEndpointsTest::completionResponse_data()
                           "choices":[{"text":"Hi there","index":0,"logprobs":null,"finish_reason":"stop"}],
                           "usage":{"prompt_tokens":3,"completion_tokens":2,"total_tokens":5}})");
     QTest::newRow("length")
-        << QByteArray(R"({"model":"m","created_at":"2024-01-02T03:04:05Z","response":"Hi","done":true,"done_reason":"length"})")
+        << QByteArray(
+               R"({"model":"m","created_at":"2024-01-02T03:04:05Z","response":"Hi","done":true,"done_reason":"length"})")
         << QByteArray(R"({"id":"cmpl-x","object":"text_completion","created":1704164645,"model":"m",
                           "choices":[{"text":"Hi","index":0,"logprobs":null,"finish_reason":"length"}],
                           "usage":{"prompt_tokens":0,"completion_tokens":0,"total_tokens":0}})");
@@ -215,8 +224,8 @@ void OpenAiEndpointsTest::completionStreamFixture()
 void OpenAiEndpointsTest::completionStreamWithUsage()
 {
     CompletionStreamTranslator translator(QStringLiteral("cmpl-s"), QStringLiteral("m"), true);
-    QByteArray bytes =
-        translator.feed(testjson::object(R"({"model":"m","created_at":"2024-01-02T03:04:05Z","response":"Hi","done":false})"));
+    QByteArray bytes = translator.feed(
+        testjson::object(R"({"model":"m","created_at":"2024-01-02T03:04:05Z","response":"Hi","done":false})"));
     bytes += translator.feed(testjson::object(R"({"model":"m","created_at":"2024-01-02T03:04:06Z","response":"",
         "done":true,"done_reason":"length","prompt_eval_count":2,"eval_count":1})"));
     QString error;
@@ -232,7 +241,8 @@ void OpenAiEndpointsTest::completionStreamWithUsage()
          "choices":[{"text":"","index":0,"logprobs":null,"finish_reason":"length"}]},
         {"id":"cmpl-s","object":"text_completion","created":1704164645,"model":"m","choices":[],
          "usage":{"prompt_tokens":2,"completion_tokens":1,"total_tokens":3}},
-        "[DONE]"])").array();
+        "[DONE]"])")
+                                    .array();
     QString where;
     QVERIFY2(testjson::matches(expected, actual, &where), qPrintable(mismatch(where, expected, actual)));
     QVERIFY(translator.isFinished());
@@ -244,8 +254,8 @@ void OpenAiEndpointsTest::embeddingRequests_data()
     QTest::addColumn<QByteArray>("request");
     QTest::addColumn<QByteArray>("expected");
     QTest::addColumn<bool>("base64");
-    QTest::newRow("string input, default float") << QByteArray(R"({"model":"e","input":"hello"})")
-                                                 << QByteArray(R"({"model":"e","input":"hello"})") << false;
+    QTest::newRow("string input, default float")
+        << QByteArray(R"({"model":"e","input":"hello"})") << QByteArray(R"({"model":"e","input":"hello"})") << false;
     QTest::newRow("array input, dimensions, base64, extensions")
         << QByteArray(R"({"model":"e","input":["a","b"],"dimensions":256,"encoding_format":"base64","user":"u",
                           "options":{"num_ctx":512},"keep_alive":"5m"})")
@@ -274,11 +284,16 @@ void OpenAiEndpointsTest::embeddingRequestErrors_data()
     QTest::addColumn<QByteArray>("request");
     QTest::addColumn<QString>("param");
     QTest::addColumn<QString>("messageFragment");
-    QTest::newRow("model missing") << QByteArray(R"({"input":"x"})") << "model" << "model";
-    QTest::newRow("input missing") << QByteArray(R"({"model":"e"})") << "input" << "required";
-    QTest::newRow("input empty string") << QByteArray(R"({"model":"e","input":""})") << "input" << "empty";
-    QTest::newRow("input empty array") << QByteArray(R"({"model":"e","input":[]})") << "input" << "empty";
-    QTest::newRow("token array") << QByteArray(R"({"model":"e","input":[1,2,3]})") << "input" << "Token arrays";
+    QTest::newRow("model missing") << QByteArray(R"({"input":"x"})") << "model"
+                                   << "model";
+    QTest::newRow("input missing") << QByteArray(R"({"model":"e"})") << "input"
+                                   << "required";
+    QTest::newRow("input empty string") << QByteArray(R"({"model":"e","input":""})") << "input"
+                                        << "empty";
+    QTest::newRow("input empty array") << QByteArray(R"({"model":"e","input":[]})") << "input"
+                                       << "empty";
+    QTest::newRow("token array") << QByteArray(R"({"model":"e","input":[1,2,3]})") << "input"
+                                 << "Token arrays";
     QTest::newRow("array of token arrays") << QByteArray(R"({"model":"e","input":[[1,2],[3]]})") << "input"
                                            << "Token arrays";
     QTest::newRow("array with an object") << QByteArray(R"({"model":"e","input":["a",{}]})") << "input[1]"
@@ -286,11 +301,13 @@ void OpenAiEndpointsTest::embeddingRequestErrors_data()
     QTest::newRow("input an object") << QByteArray(R"({"model":"e","input":{"text":"a"}})") << "input"
                                      << "expected a string or an array of strings";
     QTest::newRow("dimensions a string") << QByteArray(R"({"model":"e","input":"x","dimensions":"256"})")
-                                         << "dimensions" << "expected an integer";
+                                         << "dimensions"
+                                         << "expected an integer";
     QTest::newRow("dimensions zero") << QByteArray(R"({"model":"e","input":"x","dimensions":0})") << "dimensions"
                                      << "at least 1";
-    QTest::newRow("encoding_format unknown") << QByteArray(R"({"model":"e","input":"x","encoding_format":"int8"})")
-                                             << "encoding_format" << "int8";
+    QTest::newRow("encoding_format unknown")
+        << QByteArray(R"({"model":"e","input":"x","encoding_format":"int8"})") << "encoding_format"
+        << "int8";
     QTest::newRow("options not an object") << QByteArray(R"({"model":"e","input":"x","options":1})") << "options"
                                            << "expected an object";
 }
@@ -336,7 +353,8 @@ void OpenAiEndpointsTest::embeddingResponses_data()
             {"object":"embedding","index":0,"embedding":"9QAlPI+e5rqFGE09YTlAPXTwYD3G5Qw8q/HXPWT+07z1sAQ+d+ACPQ=="},
             {"object":"embedding","index":1,"embedding":"iZsgvOF/dz3J6c48WYzQuwbylD1J3Iw84Pm4Pc/IU72Vzss97s25PQ=="}],
         "usage":{"prompt_tokens":0,"total_tokens":0}})");
-    QTest::newRow("exact values") << testjson::object(R"({"model":"e","embeddings":[[1.0,-2.5]],"prompt_eval_count":2})")
+    QTest::newRow("exact values") << testjson::object(
+                                         R"({"model":"e","embeddings":[[1.0,-2.5]],"prompt_eval_count":2})")
                                   << true << testjson::object(R"({"object":"list","model":"e",
         "data":[{"object":"embedding","index":0,"embedding":"AACAPwAAIMA="}],"usage":{"prompt_tokens":2,"total_tokens":2}})");
 }
@@ -356,7 +374,8 @@ void OpenAiEndpointsTest::modelsFromTags_data()
 {
     QTest::addColumn<QJsonObject>("tags");
     QTest::addColumn<QJsonObject>("expected");
-    QTest::newRow("tags sample") << fixture("fixtures:native/tags.json") << testjson::object(R"({"object":"list","data":[
+    QTest::newRow("tags sample") << fixture("fixtures:native/tags.json")
+                                 << testjson::object(R"({"object":"list","data":[
         {"id":"deepseek-r1:latest","object":"model","created":1746889608,"owned_by":"library"},
         {"id":"llama3.2:latest","object":"model","created":1746405464,"owned_by":"library"}]})");
     QTest::newRow("models null → []") << testjson::object(R"({"models":null})")
@@ -404,11 +423,16 @@ void OpenAiEndpointsTest::ownedBy_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("owner");
-    QTest::newRow("plain") << "llama3.2" << "library";
-    QTest::newRow("plain with tag") << "llama3.2:latest" << "library";
-    QTest::newRow("namespace") << "user/model:tag" << "user";
-    QTest::newRow("host, namespace") << "registry.example.com/team/model:1b" << "team";
-    QTest::newRow("host with port") << "localhost:5000/team/model" << "team";
+    QTest::newRow("plain") << "llama3.2"
+                           << "library";
+    QTest::newRow("plain with tag") << "llama3.2:latest"
+                                    << "library";
+    QTest::newRow("namespace") << "user/model:tag"
+                               << "user";
+    QTest::newRow("host, namespace") << "registry.example.com/team/model:1b"
+                                     << "team";
+    QTest::newRow("host with port") << "localhost:5000/team/model"
+                                    << "team";
 }
 
 void OpenAiEndpointsTest::ownedBy()
@@ -429,32 +453,45 @@ void OpenAiEndpointsTest::nativeErrors_data()
     QTest::addColumn<QByteArray>("retryAfter"); // Retry-After header, empty when none
 
     QString error;
-    const QByteArray notFound = testjson::readFile(QStringLiteral("fixtures:native/error-model-not-found-chat.json"), &error);
+    const QByteArray notFound =
+        testjson::readFile(QStringLiteral("fixtures:native/error-model-not-found-chat.json"), &error);
     const QByteArray busy = testjson::readFile(QStringLiteral("fixtures:native/error-queue-full-503.json"), &error);
     const QByteArray failed = testjson::readFile(QStringLiteral("fixtures:native/error.json"), &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
 
     QTest::newRow("404 model sample → model_not_found") << 404 << notFound << 404 << "invalid_request_error"
-                                                        << "model_not_found" << "'nope'" << QByteArray();
-    QTest::newRow("404 older wording") << 404 << QByteArray(R"({"error":"model \"x:1b\" not found, try pulling it first"})")
-                                       << 404 << "invalid_request_error" << "model_not_found" << "'x:1b'"
-                                       << QByteArray();
-    QTest::newRow("404 other message keeps it") << 404 << QByteArray(R"({"error":"no such thing"})") << 404
-                                                << "invalid_request_error" << "model_not_found" << "no such thing"
-                                                << QByteArray();
-    QTest::newRow("503 busy sample → Retry-After") << 503 << busy << 503 << "api_error" << "upstream_busy"
+                                                        << "model_not_found"
+                                                        << "'nope'" << QByteArray();
+    QTest::newRow("404 older wording") << 404
+                                       << QByteArray(R"({"error":"model \"x:1b\" not found, try pulling it first"})")
+                                       << 404 << "invalid_request_error"
+                                       << "model_not_found"
+                                       << "'x:1b'" << QByteArray();
+    QTest::newRow("404 other message keeps it")
+        << 404 << QByteArray(R"({"error":"no such thing"})") << 404 << "invalid_request_error"
+        << "model_not_found"
+        << "no such thing" << QByteArray();
+    QTest::newRow("503 busy sample → Retry-After") << 503 << busy << 503 << "api_error"
+                                                   << "upstream_busy"
                                                    << "maximum pending requests exceeded" << QByteArray("2");
-    QTest::newRow("400 keeps Ollama's message") << 400 << QByteArray(R"({"error":"invalid options: foo"})") << 400
-                                                << "invalid_request_error" << "" << "invalid options: foo"
-                                                << QByteArray();
-    QTest::newRow("500 sample → api_error") << 500 << failed << 500 << "api_error" << ""
+    QTest::newRow("400 keeps Ollama's message")
+        << 400 << QByteArray(R"({"error":"invalid options: foo"})") << 400 << "invalid_request_error"
+        << ""
+        << "invalid options: foo" << QByteArray();
+    QTest::newRow("500 sample → api_error") << 500 << failed << 500 << "api_error"
+                                            << ""
                                             << "the model failed to generate a response" << QByteArray();
-    QTest::newRow("non-JSON body") << 502 << QByteArray("<html>Bad Gateway</html>\n") << 502 << "api_error" << ""
+    QTest::newRow("non-JSON body") << 502 << QByteArray("<html>Bad Gateway</html>\n") << 502 << "api_error"
+                                   << ""
                                    << "<html>Bad Gateway</html>" << QByteArray();
-    QTest::newRow("empty body") << 500 << QByteArray() << 500 << "api_error" << "" << "HTTP 500" << QByteArray();
-    QTest::newRow("JSON without error key") << 500 << QByteArray(R"({"detail":"x"})") << 500 << "api_error" << ""
+    QTest::newRow("empty body") << 500 << QByteArray() << 500 << "api_error"
+                                << ""
+                                << "HTTP 500" << QByteArray();
+    QTest::newRow("JSON without error key") << 500 << QByteArray(R"({"detail":"x"})") << 500 << "api_error"
+                                            << ""
                                             << R"({"detail":"x"})" << QByteArray();
-    QTest::newRow("other 4xx → 502") << 401 << QByteArray("unauthorized") << 502 << "api_error" << "upstream_error"
+    QTest::newRow("other 4xx → 502") << 401 << QByteArray("unauthorized") << 502 << "api_error"
+                                     << "upstream_error"
                                      << "HTTP 401: unauthorized" << QByteArray();
 }
 
