@@ -286,6 +286,22 @@ test('SIGTERM during a slow request lets it finish, then exits 0', async () => {
   await ollama.reset();
 });
 
+test('a second SIGTERM while draining exits at once', async () => {
+  const draining = await startGateway({ env: { OLLAMA_HOST: ollama.url } });
+  await ollama.script({ path: '/api/tags', delay_ms: 10000, count: 1 });
+  const pending = httpRequest({ url: `${draining.url}/v1/models` }).catch((e) => e);
+  await waitFor(async () => (await ollama.requests()).some((q) => q.path === '/api/tags'), { what: 'upstream request' });
+  draining.process.kill('SIGTERM');
+  await draining.waitForLog((o) => o.msg === 'shutting down');
+  const started = Date.now();
+  draining.process.kill('SIGTERM');
+  const { code } = await draining.exited;
+  assert.equal(code, 128 + 15);
+  assert.ok(Date.now() - started < 3000, 'did not wait for the drain');
+  assert.ok((await pending) instanceof Error, 'the pending request was cut off');
+  await ollama.reset();
+});
+
 test('an invalid setting exits 2 naming the variable, the value and what is accepted', async () => {
   const env = await runGateway({ env: { PORT: 'eighty' } });
   assert.equal(env.code, 2);
