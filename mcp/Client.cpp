@@ -214,9 +214,9 @@ void Client::fail(const QString &error)
     if (m_state == State::Closed)
         return;
     m_lastError = error;
-    const QString context = m_transport->diagnostics();
-    if (!context.isEmpty() && !m_lastError.contains(context))
-        m_lastError += QStringLiteral("; ") + context;
+    const QString tail = m_transport->stderrTail().trimmed();
+    if (!tail.isEmpty() && !m_lastError.contains(tail))
+        m_lastError += QStringLiteral("; stderr: ") + tail;
     qCWarning(lcMcp).noquote() << objectName() << m_lastError;
     setState(State::Closed);
     m_session->failAll({rpc::ConnectionClosed, m_lastError, {}});

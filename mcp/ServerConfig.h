@@ -32,6 +32,8 @@ struct ServerConfig {
     QStringList allowTools;                    ///< glob patterns; empty allows every tool
     QStringList denyTools;                     ///< glob patterns; deny wins over allow
 
+    bool operator==(const ServerConfig &) const = default;
+
     /// Whether the allow/deny globs let `tool` through.
     bool allowsTool(const QString &tool) const;
 

@@ -25,8 +25,11 @@ StdioTransport::StdioTransport(ProcessSpec spec, QObject *parent)
 StdioTransport::~StdioTransport()
 {
     if (m_process && m_process->state() != QProcess::NotRunning) {
+        // Kill without waiting: the QProcess outlives us until the child is reaped, then deletes itself.
         m_process->disconnect(this);
-        m_process->kill(); // ~QProcess reaps it
+        m_process->setParent(nullptr);
+        connect(m_process, &QProcess::finished, m_process, &QObject::deleteLater);
+        m_process->kill();
     }
 }
 
@@ -80,11 +83,6 @@ void StdioTransport::close()
         }
     });
     m_shutdownTimer->start(StdinCloseGraceMs);
-}
-
-QString StdioTransport::diagnostics() const
-{
-    return m_tail.isEmpty() ? QString() : QStringLiteral("stderr: %1").arg(m_tail.trimmed());
 }
 
 QString StdioTransport::stderrTail() const

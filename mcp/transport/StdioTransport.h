@@ -31,10 +31,8 @@ public:
     void open() override;
     void send(const QJsonObject &message) override;
     void close() override;
-    QString diagnostics() const override;
-
     /// The last lines the process wrote to stderr (and any stdout lines that were not JSON).
-    QString stderrTail() const;
+    QString stderrTail() const override;
     qint64 processId() const;
 
     static constexpr qsizetype MaxTailBytes = 4096;

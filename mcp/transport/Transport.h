@@ -22,8 +22,8 @@ public:
     virtual void close() = 0;
     /// Called by the client once initialize succeeded, with the negotiated protocol version.
     virtual void sessionEstablished(const QString &protocolVersion) { Q_UNUSED(protocolVersion) }
-    /// Extra context for error reports, such as a process's stderr tail.
-    virtual QString diagnostics() const { return {}; }
+    /// The last lines a server process wrote to stderr (stdio only), for error reports.
+    virtual QString stderrTail() const { return {}; }
 
 signals:
     void opened();
