@@ -3,6 +3,7 @@
 #include "McpTestSupport.h"
 
 #include "mcp/transport/AutoHttpTransport.h"
+#include "mcp/transport/LegacySseTransport.h"
 #include "mcp/transport/TransportFactory.h"
 
 #include <QSignalSpy>
@@ -92,6 +93,13 @@ void TestEverything::handshake()
              qPrintable(m_client->protocolVersion()));
     QVERIFY(!m_client->serverInfo().value(QStringLiteral("name")).toString().isEmpty());
     QVERIFY(m_client->serverCapabilities().contains(QStringLiteral("tools")));
+    if (m_mode == QLatin1String("sse")) {
+        // The relative `endpoint` event was resolved against the stream's URL.
+        const QUrl post = qobject_cast<LegacySseTransport *>(m_client->transport())->postUrl();
+        QCOMPARE(post.host(), QStringLiteral("127.0.0.1"));
+        QCOMPARE(post.path(), QStringLiteral("/message"));
+        QVERIFY(post.query().startsWith(QLatin1String("sessionId=")));
+    }
 }
 
 void TestEverything::listsEverything()
