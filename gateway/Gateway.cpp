@@ -143,6 +143,7 @@ void Gateway::handle(const HttpRequest& request, HttpResponder* responder)
     const Router::Match match = m_router.match(request.method, request.path);
     if (match.handler) {
         exchange->request.pathArgument = match.pathArgument;
+        exchange->route = match.pattern;
         (*match.handler)(exchange);
     } else if (!match.allowedMethods.isEmpty()) {
         QStringList allowed;

@@ -16,6 +16,7 @@ struct Exchange
 {
     HttpRequest request;
     QPointer<HttpResponder> responder; ///< null once the response is finished or the client is gone
+    QString route;                     ///< the matched route pattern; empty for 404/405
     QJsonObject logFields;
 
     /// The responder if the client can still be answered, else null.

@@ -19,6 +19,7 @@ Router::Match Router::match(const QByteArray& method, const QString& path) const
             continue;
         if (route.method == wanted || route.method == method) {
             result.handler = &route.handler;
+            result.pattern = route.prefix ? route.pattern + u'*' : route.pattern;
             result.pathArgument = route.prefix ? path.mid(route.pattern.size()) : QString();
             result.allowedMethods.clear();
             return result;

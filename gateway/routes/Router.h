@@ -23,6 +23,7 @@ public:
     struct Match
     {
         const Handler* handler = nullptr; ///< null: no route for this method
+        QString pattern;                  ///< the matched route's pattern, e.g. "/v1/models/*" (a metrics label)
         QString pathArgument;
         QByteArrayList allowedMethods; ///< non-empty when the path is known but the method is not
     };
