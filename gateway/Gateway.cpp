@@ -35,6 +35,9 @@ Gateway::Gateway(QObject* parent) : QObject(parent), m_drainTimer(this)
     addModelRoutes(m_router, m_context);
     addInferenceRoutes(m_router, m_context);
     addPassthroughRoutes(m_router, m_context);
+    m_router.add("GET", QStringLiteral("/metrics"), [this](const ExchangePtr& exchange) {
+        exchange->responder->send(200, QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"), metricsText());
+    });
 
 
     m_drainTimer.setSingleShot(true);
@@ -50,6 +53,7 @@ Gateway::~Gateway() = default;
 void Gateway::start(const GatewayConfig& config)
 {
     m_context.config = config;
+    m_cors = CorsPolicy(config.list(Setting::CorsAllowedOrigins));
     m_ollama->setBaseUrl(QUrl(config.text(Setting::OllamaHost)));
     m_context.queue->setLimits(int(config.integer(Setting::ModelConcurrency)), int(config.integer(Setting::ModelQueueDepth)));
 
@@ -139,6 +143,22 @@ void Gateway::handle(const HttpRequest& request, HttpResponder* responder)
     exchange->responder = responder;
     responder->addHeader(QByteArrayLiteral("X-Request-ID"), exchange->request.requestId.toLatin1());
     connect(responder, &HttpResponder::finished, this, [this, exchange, responder] { logRequest(*exchange, *responder); });
+    const QByteArray origin = request.header("origin");
+    if (const std::optional<CorsPolicy::Preflight> preflight = m_cors.preflight(request)) {
+        if (preflight->status == 403) {
+            ApiError error = ApiError::invalidRequest(
+                QStringLiteral("Origin %1 may not call this gateway (CORS_ALLOWED_ORIGINS)").arg(QString::fromUtf8(origin)));
+            error.status = 403;
+            error.type = QStringLiteral("permission_error");
+            error.code = QStringLiteral("origin_not_allowed");
+            responder->sendError(error);
+        } else {
+            responder->send(preflight->status, QByteArray(), QByteArray(), preflight->headers);
+        }
+        return;
+    }
+    for (const auto& [name, value] : m_cors.responseHeaders(origin))
+        responder->addHeader(name, value);
 
     const Router::Match match = m_router.match(request.method, request.path);
     if (match.handler) {
@@ -154,6 +174,21 @@ void Gateway::handle(const HttpRequest& request, HttpResponder* responder)
     } else {
         responder->sendError(ApiError::routeNotFound(QString::fromLatin1(request.method), request.path));
     }
+}
+
+QByteArray Gateway::metricsText() const
+{
+    const auto count = [this](auto member) { return m_http ? double((m_http->*member)()) : 0.0; };
+    return m_metrics.render({
+        {QStringLiteral("llamagate_http_requests_in_flight"), QStringLiteral("Requests whose response is not finished."),
+         count(&HttpServer::activeResponses)},
+        {QStringLiteral("llamagate_http_open_connections"), QStringLiteral("Open client connections."),
+         count(&HttpServer::openConnections)},
+        {QStringLiteral("llamagate_queue_waiting_requests"), QStringLiteral("Requests waiting for a model slot."),
+         double(m_context.queue->totalWaiting())},
+        {QStringLiteral("llamagate_upstream_requests_in_flight"), QStringLiteral("Requests Ollama is working on."),
+         double(m_ollama->activeRequests())},
+    });
 }
 
 void Gateway::logRequest(const Exchange& exchange, const HttpResponder& responder)
@@ -173,6 +208,7 @@ void Gateway::logRequest(const Exchange& exchange, const HttpResponder& responde
         entry.extra.insert(it.key(), it.value());
     const LogLevel level = entry.status >= 500 ? LogLevel::Error : entry.status >= 400 ? LogLevel::Warn : LogLevel::Info;
     JsonLogger::instance().write(level, QStringLiteral("request"), entry.toJson());
+    m_metrics.record(entry, exchange.route);
     emit requestLogged(entry);
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "gateway/config/GatewayConfig.h"
+#include "gateway/http/CorsPolicy.h"
 #include "gateway/log/RequestLogEntry.h"
+#include "gateway/metrics/GatewayMetrics.h"
 #include "gateway/routes/GatewayContext.h"
 #include "gateway/routes/Router.h"
 
@@ -38,11 +40,14 @@ signals:
 private:
     void handle(const HttpRequest& request, HttpResponder* responder);
     void logRequest(const Exchange& exchange, const HttpResponder& responder);
+    QByteArray metricsText() const;
     void finishStop();
     void finishStopWhenDrained();
 
     GatewayContext m_context;
     Router m_router;
+    CorsPolicy m_cors;
+    GatewayMetrics m_metrics;
     HttpServer* m_http = nullptr;
     OllamaClient* m_ollama = nullptr;
     QTimer m_drainTimer;

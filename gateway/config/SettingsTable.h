@@ -30,6 +30,7 @@ enum class Setting {
     HeaderTimeout,
     IdleTimeout,
     ShutdownTimeout,
+    CorsAllowedOrigins,
     McpEnabled,
     McpMaxToolRounds,
     McpMaxToolCallsPerRound,
