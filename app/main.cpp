@@ -1,5 +1,6 @@
 #include "app/CommandLine.h"
 #include "app/platform/SignalWatcher.h"
+#include "app/platform/SingleInstance.h"
 #include "gateway/GatewayHost.h"
 #include "gateway/config/ConfigLoader.h"
 #include "gateway/log/JsonLogger.h"
@@ -105,6 +106,11 @@ int main(int argc, char** argv)
     QObject::connect(&host, &GatewayHost::stopped, app.get(), &QCoreApplication::quit);
 
     std::unique_ptr<PlaceholderWindow> window;
+    SingleInstance instance;
+    if (!headless && !instance.claim()) {
+        logInfo(QStringLiteral("LlamaGate is already running for this user; it was asked to show itself"));
+        return 0;
+    }
     if (!headless) {
         QApplication::setQuitOnLastWindowClosed(false);
         window = std::make_unique<PlaceholderWindow>();
@@ -112,6 +118,11 @@ int main(int argc, char** argv)
             window->setEndpoint(QStringLiteral("http://%1:%2/v1").arg(address).arg(port));
         });
         QObject::connect(window.get(), &PlaceholderWindow::closed, &host, &GatewayHost::stop);
+        QObject::connect(&instance, &SingleInstance::activationRequested, window.get(), [&window] {
+            window->show();
+            window->raise();
+            window->activateWindow();
+        });
         window->show();
     }
 
