@@ -5,9 +5,11 @@
 #include "gateway/log/JsonLogger.h"
 #include "gateway/ollama/OllamaClient.h"
 #include "gateway/openai/ApiError.h"
+#include "gateway/tools/McpHub.h"
 
 #include "gateway/ollama/ModelQueue.h"
 #include "gateway/routes/InferenceRoutes.h"
+#include "gateway/routes/McpRoutes.h"
 #include "gateway/routes/ModelRoutes.h"
 #include "gateway/routes/PassthroughRoutes.h"
 #include "gateway/routes/SystemRoutes.h"
@@ -35,6 +37,8 @@ Gateway::Gateway(QObject* parent) : QObject(parent), m_drainTimer(this)
     addModelRoutes(m_router, m_context);
     addInferenceRoutes(m_router, m_context);
     addPassthroughRoutes(m_router, m_context);
+    m_context.mcp = new McpHub(m_ollama, m_context.queue, this);
+    addMcpRoutes(m_router, m_context);
     m_router.add("GET", QStringLiteral("/metrics"), [this](const ExchangePtr& exchange) {
         exchange->responder->send(200, QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"), metricsText());
     });
@@ -55,6 +59,7 @@ void Gateway::start(const GatewayConfig& config)
     m_context.config = config;
     m_cors = CorsPolicy(config.list(Setting::CorsAllowedOrigins));
     m_ollama->setBaseUrl(QUrl(config.text(Setting::OllamaHost)));
+    m_context.mcp->apply(config);
     m_context.queue->setLimits(int(config.integer(Setting::ModelConcurrency)), int(config.integer(Setting::ModelQueueDepth)));
 
     if (m_http) {

@@ -86,6 +86,18 @@ QList<SettingSpec> makeTable()
          0, QStringLiteral("Comma-separated globs of mcp.<server>.<tool> names offered to models (empty: all)")},
         {S::McpDenyTools, QStringLiteral("mcp/denyTools"), QStringLiteral("MCP_DENY_TOOLS"), T::List, QString(), 0, 0,
          QStringLiteral("Comma-separated globs of mcp.<server>.<tool> names never offered (beats allow)")},
+        {S::McpServers, QStringLiteral("mcp/servers"), QStringLiteral("MCP_SERVERS"), T::String, QString(), 0, 0,
+         QStringLiteral("The MCP servers as a JSON array of {name, enabled, transport, command, args, env, url, "
+                        "headers, timeout}; the management API saves its changes here")},
+        {S::McpConfig, QStringLiteral("mcp/configFile"), QStringLiteral("MCP_CONFIG"), T::String, QString(), 0, 0,
+         QStringLiteral("A JSON file in the mcpServers format of Claude Desktop, Cursor and LM Studio")},
+        {S::McpMaxResourceSize, QStringLiteral("mcp/maxResourceSize"), QStringLiteral("MCP_MAX_RESOURCE_SIZE"), T::Size,
+         QStringLiteral("256KB"), 1 * kKiB, 100 * kMiB,
+         QStringLiteral("mcp:// resources injected into a message are cut at this size")},
+        {S::McpAllowSampling, QStringLiteral("mcp/allowSampling"), QStringLiteral("MCP_ALLOW_SAMPLING"), T::Bool,
+         QStringLiteral("false"), 0, 0, QStringLiteral("Answer MCP servers' sampling requests with MCP_SAMPLING_MODEL")},
+        {S::McpSamplingModel, QStringLiteral("mcp/samplingModel"), QStringLiteral("MCP_SAMPLING_MODEL"), T::String,
+         QString(), 0, 0, QStringLiteral("The Ollama model that answers MCP servers' sampling requests")},
     };
 }
 

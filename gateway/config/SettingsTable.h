@@ -38,6 +38,11 @@ enum class Setting {
     McpMaxToolResultSize,
     McpAllowTools,
     McpDenyTools,
+    McpServers,
+    McpConfig,
+    McpMaxResourceSize,
+    McpAllowSampling,
+    McpSamplingModel,
 };
 
 /// The kind of value a setting holds, which decides how its text is parsed and validated.

@@ -4,6 +4,7 @@
 
 namespace llamagate {
 
+class McpHub;
 class ModelQueue;
 class OllamaClient;
 
@@ -14,6 +15,7 @@ struct GatewayContext
     GatewayConfig config;
     OllamaClient* ollama = nullptr;
     ModelQueue* queue = nullptr;
+    McpHub* mcp = nullptr; ///< MCP servers, tool policy and tool loop support
 };
 
 } // namespace llamagate

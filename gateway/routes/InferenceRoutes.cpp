@@ -14,6 +14,7 @@
 #include "gateway/routes/Router.h"
 #include "gateway/routes/SseRelay.h"
 #include "gateway/routes/UpstreamJson.h"
+#include "gateway/tools/McpChat.h"
 
 #include <QJsonDocument>
 
@@ -90,8 +91,10 @@ void addInferenceRoutes(Router& router, const GatewayContext& context)
             return;
         }
         const QString id = ResponseIds::chatCompletion();
-        generate<ChatStreamTranslator>(context, exchange, QStringLiteral("/api/chat"), native.value(), id,
-                                       [id](const QJsonObject& reply) { return ChatResponseTranslator::translate(reply, id); });
+        serveChatWithMcp(context, exchange, request.value(), native.value(), id, [&context, exchange, id](const NativeRequest& chat) {
+            generate<ChatStreamTranslator>(context, exchange, QStringLiteral("/api/chat"), chat, id,
+                                           [id](const QJsonObject& reply) { return ChatResponseTranslator::translate(reply, id); });
+        });
     });
 
     router.add("POST", QStringLiteral("/v1/completions"), [&context](const ExchangePtr& exchange) {
