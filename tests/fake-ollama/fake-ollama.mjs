@@ -20,7 +20,7 @@ const THINKING_TEXT = 'The user greets me. I should greet back.';
 const SCRIPT_KEYS = new Set([
   'path', 'method', 'count', 'delay_ms', 'first_token_delay_ms', 'chunk_delay_ms', 'chunks', 'status', 'error',
   'body', 'headers', 'die_after_chunks', 'midstream_error', 'hang', 'drop', 'content', 'thinking', 'tool_calls',
-  'tool_call_ids', 'done_reason', 'prompt_eval_count', 'eval_count',
+  'tool_call_ids', 'split_tool_calls', 'done_reason', 'prompt_eval_count', 'eval_count',
 ]);
 const NUMERIC_KEYS = ['count', 'delay_ms', 'first_token_delay_ms', 'chunk_delay_ms', 'chunks', 'status',
   'die_after_chunks', 'midstream_error', 'prompt_eval_count', 'eval_count'];
@@ -327,7 +327,11 @@ export function createFakeOllama(options = {}) {
       lines.push({ model, created_at: now(), message: { role: 'assistant', content: c }, done: false });
     }
     if (toolCalls) {
-      lines.push({ model, created_at: now(), message: { role: 'assistant', content: '', tool_calls: toolCalls }, done: false });
+      // Ollama sends all calls on one line, or (split_tool_calls) each call on a line of its own as newer versions do
+      const groups = sc.split_tool_calls ? toolCalls.map((c) => [c]) : [toolCalls];
+      for (const g of groups) {
+        lines.push({ model, created_at: now(), message: { role: 'assistant', content: '', tool_calls: g }, done: false });
+      }
     }
     lines.push({ model, created_at: now(), message: { role: 'assistant', content: '' }, ...done });
     return { kind: 'stream', lines };

@@ -468,6 +468,15 @@ describe('scripting', () => {
     assert.deepEqual(r.message.tool_calls.map((c) => c.function.name), ['a', 'b']);
     for (const c of r.message.tool_calls) assert.match(c.id, /^call_[0-9a-f]{8}$/);
     assert.notEqual(r.message.tool_calls[0].id, r.message.tool_calls[1].id);
+    // streamed: all calls on one line, or one line per call with split_tool_calls
+    const calls = [{ function: { name: 'a', arguments: { x: 1 } } }, { function: { name: 'b', arguments: {} } }];
+    const toolLines = async () => (await httpStream({ url: fake.url + '/api/chat', body: chat() })).lines
+      .map((l) => JSON.parse(l.text)).filter((l) => l.message.tool_calls)
+      .map((l) => l.message.tool_calls.map((c) => c.function.name));
+    await fake.script({ tool_calls: calls, count: 1 });
+    assert.deepEqual(await toolLines(), [['a', 'b']]);
+    await fake.script({ tool_calls: calls, split_tool_calls: true, count: 1 });
+    assert.deepEqual(await toolLines(), [['a'], ['b']]);
     await fake.script({ done_reason: 'length', thinking: 'hmm', prompt_eval_count: 7, eval_count: 9, count: 1 });
     const s = await httpStream({ url: fake.url + '/api/chat', body: chat() });
     const lines = s.lines.map((l) => JSON.parse(l.text));
