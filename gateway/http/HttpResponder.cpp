@@ -113,8 +113,9 @@ void HttpResponder::abort()
 {
     if (m_finished)
         return;
-    if (isConnected())
-        m_socket->abort();
+    // Close after what was already written has gone out, but without completing the response: the client sees a
+    // cut-off body (no final chunk), not a lost one.
+    m_closeAfterResponse = true;
     finish();
 }
 

@@ -34,7 +34,8 @@ public:
     void writeChunk(QByteArrayView data);
     /// Ends a stream.
     void endStream();
-    /// Drops the connection without completing the response (a stream that cannot be finished properly).
+    /// Closes the connection without completing the response (a stream that cannot be finished properly); what was
+    /// written before still reaches the client.
     void abort();
 
     bool isConnected() const;

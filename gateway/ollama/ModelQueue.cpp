@@ -26,8 +26,15 @@ void ModelQueue::setLimits(int concurrency, int depth)
     m_depth = std::max(0, depth);
 }
 
-bool ModelQueue::enqueue(const QString& model, QObject* owner, Start start)
+QString ModelQueue::canonicalModel(const QString& model)
 {
+    const qsizetype nameStart = model.lastIndexOf(u'/') + 1;
+    return model.indexOf(u':', nameStart) >= 0 ? model : model + QStringLiteral(":latest");
+}
+
+bool ModelQueue::enqueue(const QString& requestedModel, QObject* owner, Start start)
+{
+    const QString model = canonicalModel(requestedModel);
     ModelState& state = m_models[model];
     if (state.running < m_concurrency) {
         ++state.running;
@@ -72,7 +79,7 @@ void ModelQueue::dropGoneWaiters(ModelState& state)
 
 qint64 ModelQueue::suggestedRetryMs(const QString& model) const
 {
-    const ModelState state = m_models.value(model);
+    const ModelState state = m_models.value(canonicalModel(model));
     const double perRequest = state.averageMs > 0 ? state.averageMs : 1000.0;
     const double rounds = std::ceil(double(state.waiters.size() + 1) / double(m_concurrency));
     return std::max<qint64>(1000, qint64(perRequest * rounds));
@@ -81,7 +88,7 @@ qint64 ModelQueue::suggestedRetryMs(const QString& model) const
 int ModelQueue::waiting(const QString& model) const
 {
     int count = 0;
-    for (const Waiter& waiter : m_models.value(model).waiters)
+    for (const Waiter& waiter : m_models.value(canonicalModel(model)).waiters)
         count += waiter.owner.isNull() ? 0 : 1;
     return count;
 }

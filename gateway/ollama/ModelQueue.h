@@ -44,10 +44,13 @@ public:
     /// when `owner` is destroyed first. Returns false, running nothing, when the queue of this model is full.
     bool enqueue(const QString& model, QObject* owner, Start start);
 
+    /// The name Ollama resolves a model name to: "llama3.2" and "llama3.2:latest" are one model with one queue.
+    static QString canonicalModel(const QString& model);
+
     /// How long a request refused now should wait before retrying, in milliseconds (at least 1000).
     qint64 suggestedRetryMs(const QString& model) const;
 
-    int running(const QString& model) const { return m_models.value(model).running; }
+    int running(const QString& model) const { return m_models.value(canonicalModel(model)).running; }
     int waiting(const QString& model) const;
     /// Requests waiting across all models.
     int totalWaiting() const;

@@ -56,8 +56,11 @@ void OllamaCall::onReadyRead()
     }
     onMetaDataChanged();
     const QByteArray bytes = m_reply->readAll();
-    if (!bytes.isEmpty())
-        emit dataReceived(bytes);
+    if (bytes.isEmpty())
+        return;
+    // A stream that keeps producing may run as long as it needs: the timeout now bounds each silence instead.
+    m_timer.start(std::chrono::milliseconds(m_timeoutMs));
+    emit dataReceived(bytes);
 }
 
 void OllamaCall::onFinished()
@@ -74,7 +77,10 @@ void OllamaCall::onFinished()
     const QNetworkReply::NetworkError error = reply->error();
     const bool transportError = error != QNetworkReply::NoError && error < QNetworkReply::ContentAccessDenied;
     if (m_timedOut) {
-        emit failed(ApiError::upstreamTimeout(m_timeoutMs));
+        ApiError timeout = ApiError::upstreamTimeout(m_timeoutMs);
+        if (m_streamed && m_status != 0)
+            timeout.message = QStringLiteral("Ollama sent nothing for %1 ms in the middle of its answer").arg(m_timeoutMs);
+        emit failed(timeout);
     } else if (m_status == 0 || (transportError && m_streamed)) {
         const QString detail = m_status == 0 ? reply->errorString()
                                              : QStringLiteral("connection lost mid-response: %1").arg(reply->errorString());

@@ -12,7 +12,8 @@ class QNetworkReply;
 namespace llamagate {
 
 /// One HTTP request to Ollama. Either collects the whole answer, or hands over the bytes as they arrive
-/// (streamed). Enforces a total timeout and can be aborted; reports transport failures as ApiErrors.
+/// (streamed). The timeout bounds a collected call as a whole, and a streamed one until its first bytes and then
+/// each silence between them. Can be aborted; reports transport failures as ApiErrors.
 class OllamaCall : public QObject
 {
     Q_OBJECT

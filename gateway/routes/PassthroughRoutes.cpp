@@ -8,7 +8,11 @@
 #include "gateway/routes/Router.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QStringList>
+
+#include <memory>
+#include <optional>
 
 namespace llamagate {
 
@@ -26,6 +30,36 @@ QString queuedModel(const HttpRequest& request)
     const Result<QJsonObject> body = parseJsonBody(request);
     return body.ok() ? body.value().value(QStringLiteral("model")).toString() : QString();
 }
+
+/// Watches the end of a native NDJSON answer: a complete one ends with a `done`, `"status":"success"` or `error`
+/// line. (Qt can report a stream that Ollama cut off as finished normally.)
+class NdjsonEnd
+{
+public:
+    void feed(const QByteArray& bytes)
+    {
+        m_tail += bytes;
+        if (m_tail.size() > kKeptBytes)
+            m_tail = m_tail.right(kKeptBytes);
+    }
+
+    bool isComplete() const
+    {
+        QByteArray last;
+        for (const QByteArray& line : m_tail.split('\n')) {
+            if (!line.trimmed().isEmpty())
+                last = line;
+        }
+        const QJsonObject object = QJsonDocument::fromJson(last).object();
+        return object.value(QStringLiteral("done")).toBool() ||
+               object.value(QStringLiteral("status")).toString() == u"success" ||
+               object.contains(QStringLiteral("error"));
+    }
+
+private:
+    static constexpr qsizetype kKeptBytes = 64 * 1024;
+    QByteArray m_tail;
+};
 
 /// Sends the request to Ollama and streams its answer back byte for byte.
 void relay(const GatewayContext& context, const ExchangePtr& exchange, ModelQueue::SlotPtr slot)
@@ -47,18 +81,31 @@ void relay(const GatewayContext& context, const ExchangePtr& exchange, ModelQueu
                                             true, responder,
                                             contentType.isEmpty() ? QByteArrayLiteral("application/json") : contentType);
     QObject::connect(responder, &HttpResponder::clientDisconnected, call, &OllamaCall::abort);
-    QObject::connect(call, &OllamaCall::responseStarted, call, [exchange](int status, const QByteArray& type) {
+    auto end = std::make_shared<std::optional<NdjsonEnd>>();
+    QObject::connect(call, &OllamaCall::responseStarted, call, [exchange, end](int status, const QByteArray& type) {
         exchange->logFields.insert(QStringLiteral("upstream_status"), status);
+        if (type.startsWith("application/x-ndjson"))
+            end->emplace();
         if (HttpResponder* live = exchange->live())
             live->beginStream(status, type);
     });
-    QObject::connect(call, &OllamaCall::dataReceived, call, [exchange](const QByteArray& bytes) {
+    QObject::connect(call, &OllamaCall::dataReceived, call, [exchange, end](const QByteArray& bytes) {
+        if (*end)
+            (*end)->feed(bytes);
         if (HttpResponder* live = exchange->live())
             live->writeChunk(bytes);
     });
-    QObject::connect(call, &OllamaCall::finished, call, [exchange, slot] {
-        if (HttpResponder* live = exchange->live())
-            live->endStream();
+    QObject::connect(call, &OllamaCall::finished, call, [exchange, end, slot] {
+        HttpResponder* live = exchange->live();
+        if (!live)
+            return;
+        if (*end && !(*end)->isComplete()) {
+            exchange->logFields.insert(QStringLiteral("upstream_error"),
+                                       QStringLiteral("Ollama ended the stream before it was complete"));
+            live->abort();
+            return;
+        }
+        live->endStream();
     });
     QObject::connect(call, &OllamaCall::failed, call, [exchange, slot](const ApiError& error) {
         exchange->logFields.insert(QStringLiteral("upstream_error"), error.message);

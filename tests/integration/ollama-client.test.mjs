@@ -197,6 +197,7 @@ test('mid-stream upstream death: the ollama client raises an error after every l
 });
 
 test('mid-stream upstream death on the wire: every line sent, then a broken body (never a clean end), blamed on Ollama', async () => {
+  const firstLog = gw.logs.length;
   const outcomes = [];
   const runs = 20;
   for (let i = 0; i < runs; i++) {
@@ -209,10 +210,11 @@ test('mid-stream upstream death on the wire: every line sent, then a broken body
   for (const o of outcomes) tally[o] = (tally[o] ?? 0) + 1;
   assert.deepEqual(tally, { '200 2 lines broken': runs }, 'each run: status 200, both lines, then a truncated chunked body');
   // the access log blames Ollama, not the client
-  const upstreamFailures = () => gw.logs.filter((o) => o.msg === 'request' && o.path === '/api/chat' && o.upstream_error);
+  const upstreamFailures = () => gw.logs.slice(firstLog).filter((o) => o.msg === 'request' && o.path === '/api/chat' && o.upstream_error);
   await waitFor(() => upstreamFailures().length === runs, { what: `${runs} access log lines with upstream_error` });
   for (const l of upstreamFailures()) {
-    assert.match(l.upstream_error, /mid-response/);
+    // Qt reports the cut either as a transport error or as an early end of the body; both blame Ollama.
+    assert.match(l.upstream_error, /mid-response|before it was complete/);
     assert.equal(l.client_closed, undefined, 'the client did not close the connection');
   }
 });
