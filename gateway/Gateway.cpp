@@ -1,5 +1,6 @@
 #include "gateway/Gateway.h"
 
+#include "gateway/cache/CacheService.h"
 #include "gateway/http/HttpResponder.h"
 #include "gateway/http/HttpServer.h"
 #include "gateway/log/JsonLogger.h"
@@ -8,6 +9,7 @@
 #include "gateway/tools/McpHub.h"
 
 #include "gateway/ollama/ModelQueue.h"
+#include "gateway/routes/CacheRoutes.h"
 #include "gateway/routes/InferenceRoutes.h"
 #include "gateway/routes/McpRoutes.h"
 #include "gateway/routes/ModelRoutes.h"
@@ -33,10 +35,13 @@ Gateway::Gateway(QObject* parent) : QObject(parent), m_drainTimer(this)
     m_ollama = new OllamaClient(this);
     m_context.ollama = m_ollama;
     m_context.queue = new ModelQueue(this);
+    m_cache = new CacheService(this);
+    m_context.cache = m_cache->cache();
     addSystemRoutes(m_router, m_context);
     addModelRoutes(m_router, m_context);
     addInferenceRoutes(m_router, m_context);
     addPassthroughRoutes(m_router, m_context);
+    addCacheRoutes(m_router, m_context);
     m_context.mcp = new McpHub(m_ollama, m_context.queue, this);
     addMcpRoutes(m_router, m_context);
     m_router.add("GET", QStringLiteral("/metrics"), [this](const ExchangePtr& exchange) {
@@ -61,6 +66,7 @@ void Gateway::start(const GatewayConfig& config)
     m_ollama->setBaseUrl(QUrl(config.text(Setting::OllamaHost)));
     m_context.mcp->apply(config);
     m_context.queue->setLimits(int(config.integer(Setting::ModelConcurrency)), int(config.integer(Setting::ModelQueueDepth)));
+    m_cache->apply(config);
 
     if (m_http) {
         m_http->disconnect(this);
@@ -131,6 +137,7 @@ void Gateway::finishStop()
 {
     m_drainTimer.stop();
     m_stopping = false;
+    m_cache->flush();
     HttpServer* http = std::exchange(m_http, nullptr);
     http->disconnect(this);
     // Later, not now: this may run inside a signal of one of the server's own sockets. Whatever is still open once

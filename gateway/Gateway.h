@@ -12,6 +12,7 @@
 
 namespace llamagate {
 
+class CacheService;
 class HttpServer;
 class HttpResponder;
 class OllamaClient;
@@ -50,6 +51,7 @@ private:
     GatewayMetrics m_metrics;
     HttpServer* m_http = nullptr;
     OllamaClient* m_ollama = nullptr;
+    CacheService* m_cache = nullptr;
     QTimer m_drainTimer;
     bool m_stopping = false;
 };

@@ -7,6 +7,7 @@ namespace llamagate {
 class McpHub;
 class ModelQueue;
 class OllamaClient;
+class ResponseCache;
 
 /// What route handlers share: the current settings and the upstream client. Owned by the Gateway; the config is
 /// swapped when new settings are applied.
@@ -16,6 +17,7 @@ struct GatewayContext
     OllamaClient* ollama = nullptr;
     ModelQueue* queue = nullptr;
     McpHub* mcp = nullptr; ///< MCP servers, tool policy and tool loop support
+    ResponseCache* cache = nullptr; ///< used only while CACHE_ENABLED is on
 };
 
 } // namespace llamagate

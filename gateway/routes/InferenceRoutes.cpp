@@ -1,5 +1,9 @@
 #include "gateway/routes/InferenceRoutes.h"
 
+#include "gateway/cache/CacheKey.h"
+#include "gateway/cache/CacheLookup.h"
+#include "gateway/cache/CachedAnswer.h"
+#include "gateway/cache/NativeStreamAssembler.h"
 #include "gateway/ollama/ModelQueue.h"
 #include "gateway/ollama/OllamaCall.h"
 #include "gateway/ollama/OllamaClient.h"
@@ -16,6 +20,7 @@
 #include "gateway/routes/UpstreamJson.h"
 #include "gateway/tools/McpChat.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 
 #include <memory>
@@ -24,14 +29,70 @@ namespace llamagate {
 
 namespace {
 
+CacheLookup cacheLookup(const GatewayContext& context, const ExchangePtr& exchange, const QByteArray& key)
+{
+    return CacheLookup(context.config.flag(Setting::CacheEnabled) ? context.cache : nullptr, exchange->request, key);
+}
+
+/// The answer's cache outcome: the X-Cache header and the `cache` log field (hit, miss, bypass).
+void labelCache(const ExchangePtr& exchange, const QByteArray& label)
+{
+    exchange->responder->addHeader(QByteArrayLiteral("X-Cache"), label);
+    exchange->logFields.insert(QStringLiteral("cache"), QString::fromLatin1(label).toLower());
+}
+
+/// The request is answered without the cache (from Ollama, or refused).
+void labelUncached(const ExchangePtr& exchange, const CacheLookup& cache)
+{
+    cache.countMiss();
+    labelCache(exchange, cache.uncachedLabel());
+}
+
+/// The stored answer with this request's id and time, when the request may use one.
+std::optional<QJsonObject> cachedAnswer(const ExchangePtr& exchange, const CacheLookup& cache, const QString& id)
+{
+    const std::optional<QJsonObject> answer = cache.find();
+    if (!answer)
+        return std::nullopt;
+    labelCache(exchange, QByteArrayLiteral("HIT"));
+    return CachedAnswer::renewed(*answer, id, QDateTime::currentSecsSinceEpoch());
+}
+
+/// Answers from the cache if it can: whole, or replayed as SSE by the same translator a live stream goes through.
+template <typename StreamTranslator>
+bool answerFromCache(const ExchangePtr& exchange, const CacheLookup& cache, const NativeRequest& native,
+                     const QString& id)
+{
+    const std::optional<QJsonObject> answer = cachedAnswer(exchange, cache, id);
+    if (!answer)
+        return false;
+    if (!native.stream) {
+        exchange->responder->sendJson(200, *answer);
+        return true;
+    }
+    StreamTranslator translator(id, native.model, native.includeUsage);
+    SseRelay::sendWhole(exchange->responder, translator.feed(CachedAnswer::asNativeLine(*answer)));
+    return true;
+}
+
+/// Answers an embeddings request from the cache if it can.
+bool answerEmbeddingsFromCache(const ExchangePtr& exchange, const CacheLookup& cache)
+{
+    const std::optional<QJsonObject> answer = cachedAnswer(exchange, cache, {});
+    if (answer)
+        exchange->responder->sendJson(200, *answer);
+    return answer.has_value();
+}
+
 /// Runs `send` once the model has a free slot in the queue, or answers 429 when its queue is full.
 void whenSlotFree(const GatewayContext& context, const ExchangePtr& exchange, const QString& model,
-                  ModelQueue::Start send)
+                  const CacheLookup& cache, ModelQueue::Start send)
 {
     exchange->logFields.insert(QStringLiteral("model"), model);
     if (!context.queue->enqueue(model, exchange->responder, std::move(send))) {
         const qint64 retryMs = context.queue->suggestedRetryMs(model);
         exchange->logFields.insert(QStringLiteral("queue"), QStringLiteral("full"));
+        labelUncached(exchange, cache);
         exchange->responder->sendError(ApiError::rateLimited(
             QStringLiteral("Too many requests are waiting for model '%1'; retry in %2 ms").arg(model).arg(retryMs),
             retryMs));
@@ -44,34 +105,54 @@ void recordUsage(const ExchangePtr& exchange, const QJsonObject& reply)
     exchange->logFields.insert(QStringLiteral("completion_tokens"), reply.value(QStringLiteral("eval_count")).toInt());
 }
 
-/// The shared flow of chat and text completions: a translated native request, answered whole or as SSE.
+/// The shared flow of chat and text completions: a translated native request, answered from the cache (bypassing
+/// the model queue) or by Ollama, whole or as SSE; complete answers from Ollama are stored, a stream once it ends.
+/// A request that waited in the queue looks again when its turn comes: an identical one ahead of it may have
+/// stored the answer meanwhile.
 template <typename StreamTranslator>
 void generate(const GatewayContext& context,
               const ExchangePtr& exchange,
+              const QString& endpoint,
               const QString& nativePath,
               const NativeRequest& native,
               const QString& id,
               std::function<QJsonObject(const QJsonObject&)> translateReply)
 {
     exchange->logFields.insert(QStringLiteral("stream"), native.stream);
+    const CacheLookup cache = cacheLookup(context, exchange, CacheKey::of(endpoint, native.body));
+    if (answerFromCache<StreamTranslator>(exchange, cache, native, id))
+        return;
     const QByteArray body = QJsonDocument(native.body).toJson(QJsonDocument::Compact);
-    whenSlotFree(context, exchange, native.model, [&context, exchange, nativePath, native, id, body,
-                                                   translateReply](ModelQueue::SlotPtr slot) {
-        if (!exchange->live())
+    whenSlotFree(context, exchange, native.model, cache, [&context, exchange, nativePath, native, id, body, cache,
+                                                          translateReply](ModelQueue::SlotPtr slot) {
+        if (!exchange->live() || answerFromCache<StreamTranslator>(exchange, cache, native, id))
             return;
+        labelUncached(exchange, cache);
         const qint64 timeoutMs = context.config.integer(Setting::Timeout);
         if (!native.stream) {
             OllamaCall* call = context.ollama->postJson(nativePath, body, timeoutMs, false, exchange->responder);
-            whenUpstreamJson(call, exchange, [exchange, id, translateReply, slot](const QJsonObject& reply) {
+            whenUpstreamJson(call, exchange, [exchange, cache, translateReply, slot](const QJsonObject& reply) {
                 recordUsage(exchange, reply);
-                exchange->responder->sendJson(200, translateReply(reply));
+                const QJsonObject answer = translateReply(reply);
+                if (CachedAnswer::isStorable(reply))
+                    cache.store(answer);
+                exchange->responder->sendJson(200, answer);
             });
             return;
         }
         OllamaCall* call = context.ollama->postJson(nativePath, body, timeoutMs, true, nullptr);
         auto translator = std::make_shared<StreamTranslator>(id, native.model, native.includeUsage);
+        auto assembler = std::make_shared<NativeStreamAssembler>();
         SseRelay::start(exchange, call,
-                        {[translator](const QJsonObject& line) { return translator->feed(line); },
+                        {[translator, assembler, cache, translateReply](const QJsonObject& line) {
+                             if (translator->isFinished())
+                                 return QByteArray();
+                             const QByteArray frames = translator->feed(assembler->add(line));
+                             const std::optional<QJsonObject> reply = assembler->reply();
+                             if (reply && CachedAnswer::isStorable(*reply))
+                                 cache.store(translateReply(*reply));
+                             return frames;
+                         },
                          [translator](const QString& message) { return translator->fail(message); },
                          [translator] { return translator->isFinished(); }},
                         context.config.integer(Setting::StreamKeepAlive), std::move(slot));
@@ -92,7 +173,8 @@ void addInferenceRoutes(Router& router, const GatewayContext& context)
         }
         const QString id = ResponseIds::chatCompletion();
         serveChatWithMcp(context, exchange, request.value(), native.value(), id, [&context, exchange, id](const NativeRequest& chat) {
-            generate<ChatStreamTranslator>(context, exchange, QStringLiteral("/api/chat"), chat, id,
+            generate<ChatStreamTranslator>(context, exchange, QStringLiteral("/v1/chat/completions"),
+                                           QStringLiteral("/api/chat"), chat, id,
                                            [id](const QJsonObject& reply) { return ChatResponseTranslator::translate(reply, id); });
         });
     });
@@ -107,7 +189,7 @@ void addInferenceRoutes(Router& router, const GatewayContext& context)
         }
         const QString id = ResponseIds::completion();
         generate<CompletionStreamTranslator>(
-            context, exchange, QStringLiteral("/api/generate"), native.value(), id,
+            context, exchange, QStringLiteral("/v1/completions"), QStringLiteral("/api/generate"), native.value(), id,
             [id](const QJsonObject& reply) { return CompletionTranslator::translateResponse(reply, id); });
     });
 
@@ -120,17 +202,25 @@ void addInferenceRoutes(Router& router, const GatewayContext& context)
             return;
         }
         const NativeEmbedRequest embed = native.value();
-        whenSlotFree(context, exchange, embed.model, [&context, exchange, embed](ModelQueue::SlotPtr slot) {
-            if (!exchange->live())
+        const QJsonObject answerShape{{QStringLiteral("base64"), embed.base64}};
+        const CacheLookup cache =
+            cacheLookup(context, exchange, CacheKey::of(QStringLiteral("/v1/embeddings"), embed.body, answerShape));
+        if (answerEmbeddingsFromCache(exchange, cache))
+            return;
+        whenSlotFree(context, exchange, embed.model, cache, [&context, exchange, embed, cache](ModelQueue::SlotPtr slot) {
+            if (!exchange->live() || answerEmbeddingsFromCache(exchange, cache))
                 return;
+            labelUncached(exchange, cache);
             OllamaCall* call = context.ollama->postJson(QStringLiteral("/api/embed"),
                                                         QJsonDocument(embed.body).toJson(QJsonDocument::Compact),
                                                         context.config.integer(Setting::Timeout), false,
                                                         exchange->responder);
-            whenUpstreamJson(call, exchange, [exchange, embed, slot](const QJsonObject& reply) {
+            whenUpstreamJson(call, exchange, [exchange, embed, cache, slot](const QJsonObject& reply) {
                 exchange->logFields.insert(QStringLiteral("prompt_tokens"),
                                            reply.value(QStringLiteral("prompt_eval_count")).toInt());
-                exchange->responder->sendJson(200, EmbeddingsTranslator::translateResponse(reply, embed.base64));
+                const QJsonObject answer = EmbeddingsTranslator::translateResponse(reply, embed.base64);
+                cache.store(answer);
+                exchange->responder->sendJson(200, answer);
             });
         });
     });

@@ -5,6 +5,24 @@
 
 namespace llamagate {
 
+namespace {
+
+void beginSse(HttpResponder* responder)
+{
+    responder->beginStream(200, QByteArrayLiteral("text/event-stream; charset=utf-8"),
+                           {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache")},
+                            {QByteArrayLiteral("X-Accel-Buffering"), QByteArrayLiteral("no")}});
+}
+
+} // namespace
+
+void SseRelay::sendWhole(HttpResponder* responder, const QByteArray& frames)
+{
+    beginSse(responder);
+    responder->writeChunk(frames);
+    responder->endStream();
+}
+
 void SseRelay::start(const ExchangePtr& exchange, OllamaCall* call, Translator translator, qint64 keepAliveMs,
                      ModelQueue::SlotPtr slot)
 {
@@ -42,9 +60,7 @@ void SseRelay::beginStream()
     HttpResponder* responder = m_exchange->live();
     if (!responder || responder->hasStarted())
         return;
-    responder->beginStream(200, QByteArrayLiteral("text/event-stream; charset=utf-8"),
-                           {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache")},
-                            {QByteArrayLiteral("X-Accel-Buffering"), QByteArrayLiteral("no")}});
+    beginSse(responder);
 }
 
 void SseRelay::onData(const QByteArray& bytes)

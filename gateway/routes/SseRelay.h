@@ -35,6 +35,8 @@ public:
                       Translator translator,
                       qint64 keepAliveMs,
                       ModelQueue::SlotPtr slot);
+    /// Sends frames that make a whole answer (a cached one, replayed) as one complete SSE response.
+    static void sendWhole(HttpResponder* responder, const QByteArray& frames);
 
 private:
     SseRelay(const ExchangePtr& exchange, OllamaCall* call, Translator translator, qint64 keepAliveMs,

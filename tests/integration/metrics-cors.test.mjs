@@ -10,7 +10,9 @@ let gw;
 before(async () => {
   ollama = await startFakeOllama();
   gw = await startGateway({
-    env: { OLLAMA_HOST: ollama.url, CORS_ALLOWED_ORIGINS: 'http://app.test', MODEL_CONCURRENCY: '1', MODEL_QUEUE_DEPTH: '0' },
+    // CACHE_ENABLED off: identical requests must each reach the upstream path (and the queue) to be counted there
+    env: { OLLAMA_HOST: ollama.url, CORS_ALLOWED_ORIGINS: 'http://app.test', MODEL_CONCURRENCY: '1', MODEL_QUEUE_DEPTH: '0',
+      CACHE_ENABLED: 'false' },
   });
 });
 

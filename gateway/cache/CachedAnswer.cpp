@@ -1,0 +1,57 @@
+#include "gateway/cache/CachedAnswer.h"
+
+#include "gateway/openai/NativeReplyFields.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+
+namespace llamagate {
+
+bool CachedAnswer::isStorable(const QJsonObject& nativeReply)
+{
+    const QString doneReason = nativeReply.value(QStringLiteral("done_reason")).toString();
+    return nativeReply.value(QStringLiteral("done")).toBool() && !NativeReplyFields::errorMessage(nativeReply) &&
+           doneReason != u"load" && doneReason != u"unload";
+}
+
+QJsonObject CachedAnswer::renewed(const QJsonObject& answer, const QString& id, qint64 created)
+{
+    QJsonObject copy = answer;
+    if (copy.contains(QStringLiteral("id")))
+        copy.insert(QStringLiteral("id"), id);
+    if (copy.contains(QStringLiteral("created")))
+        copy.insert(QStringLiteral("created"), created);
+    return copy;
+}
+
+QJsonObject CachedAnswer::asNativeLine(const QJsonObject& answer)
+{
+    const QJsonObject choice = answer.value(QStringLiteral("choices")).toArray().first().toObject();
+    const QJsonObject usage = answer.value(QStringLiteral("usage")).toObject();
+    const qint64 created = answer.value(QStringLiteral("created")).toInteger();
+    QJsonObject line{
+        {QStringLiteral("model"), answer.value(QStringLiteral("model"))},
+        {QStringLiteral("created_at"), QDateTime::fromSecsSinceEpoch(created, Qt::UTC).toString(Qt::ISODate)},
+        {QStringLiteral("done"), true},
+        {QStringLiteral("done_reason"),
+         choice.value(QStringLiteral("finish_reason")).toString() == u"length" ? QStringLiteral("length")
+                                                                               : QStringLiteral("stop")},
+        {QStringLiteral("prompt_eval_count"), usage.value(QStringLiteral("prompt_tokens"))},
+        {QStringLiteral("eval_count"), usage.value(QStringLiteral("completion_tokens"))}};
+
+    if (answer.value(QStringLiteral("object")).toString() == u"text_completion") {
+        line.insert(QStringLiteral("response"), choice.value(QStringLiteral("text")));
+        return line;
+    }
+    const QJsonObject message = choice.value(QStringLiteral("message")).toObject();
+    QJsonObject nativeMessage{{QStringLiteral("role"), QStringLiteral("assistant")},
+                              {QStringLiteral("content"), message.value(QStringLiteral("content")).toString()}};
+    if (message.contains(QStringLiteral("reasoning")))
+        nativeMessage.insert(QStringLiteral("thinking"), message.value(QStringLiteral("reasoning")));
+    if (message.contains(QStringLiteral("tool_calls")))
+        nativeMessage.insert(QStringLiteral("tool_calls"), message.value(QStringLiteral("tool_calls")));
+    line.insert(QStringLiteral("message"), nativeMessage);
+    return line;
+}
+
+} // namespace llamagate

@@ -1,0 +1,117 @@
+#include "gateway/cache/ResponseCache.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+namespace llamagate {
+
+ResponseCache::ResponseCache(QObject* parent)
+    : QObject(parent), m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
+{
+}
+
+void ResponseCache::setLimits(const Limits& limits)
+{
+    m_limits = limits;
+    if (enforceLimits())
+        emit changed();
+}
+
+std::optional<QJsonObject> ResponseCache::find(const QByteArray& key)
+{
+    const auto found = m_index.constFind(key);
+    if (found == m_index.cend())
+        return std::nullopt;
+    const Order::iterator it = found.value();
+    if (isExpired(*it, m_clock())) {
+        erase(it);
+        emit changed();
+        return std::nullopt;
+    }
+    m_order.splice(m_order.begin(), m_order, it);
+    ++m_hits;
+    return it->answer;
+}
+
+void ResponseCache::insert(const QByteArray& key, const QJsonObject& answer)
+{
+    if (const auto old = m_index.constFind(key); old != m_index.cend())
+        erase(old.value());
+    place(key, answer, m_clock());
+    enforceLimits();
+    emit changed();
+}
+
+void ResponseCache::place(const QByteArray& key, const QJsonObject& answer, qint64 storedAtMs)
+{
+    const qint64 bytes = key.size() + QJsonDocument(answer).toJson(QJsonDocument::Compact).size();
+    if (bytes > m_limits.maxBytes)
+        return;
+    m_bytes += bytes;
+    m_order.push_front(Entry{key, answer, storedAtMs, bytes});
+    m_index.insert(key, m_order.begin());
+}
+
+void ResponseCache::erase(Order::iterator it)
+{
+    m_bytes -= it->bytes;
+    m_index.remove(it->key);
+    m_order.erase(it);
+}
+
+bool ResponseCache::enforceLimits()
+{
+    const qint64 before = qint64(m_order.size());
+    const qint64 now = m_clock();
+    for (auto it = m_order.begin(); it != m_order.end();) {
+        const auto next = std::next(it);
+        if (isExpired(*it, now))
+            erase(it);
+        it = next;
+    }
+    while (!m_order.empty() && (qint64(m_order.size()) > m_limits.maxEntries || m_bytes > m_limits.maxBytes))
+        erase(std::prev(m_order.end()));
+    return qint64(m_order.size()) != before;
+}
+
+void ResponseCache::clear()
+{
+    const bool hadEntries = !m_order.empty();
+    m_order.clear();
+    m_index.clear();
+    m_bytes = 0;
+    if (hadEntries)
+        emit changed();
+}
+
+ResponseCache::Stats ResponseCache::stats()
+{
+    if (enforceLimits())
+        emit changed();
+    return Stats{qint64(m_order.size()), m_bytes, m_hits, m_misses};
+}
+
+QList<ResponseCache::Entry> ResponseCache::snapshot()
+{
+    enforceLimits();
+    QList<Entry> entries;
+    entries.reserve(qsizetype(m_order.size()));
+    for (auto it = m_order.rbegin(); it != m_order.rend(); ++it)
+        entries.append(*it);
+    return entries;
+}
+
+void ResponseCache::restore(const QList<Entry>& entries)
+{
+    const qint64 now = m_clock();
+    for (const Entry& entry : entries) {
+        if (isExpired(entry, now))
+            continue;
+        if (const auto old = m_index.constFind(entry.key); old != m_index.cend())
+            erase(old.value());
+        place(entry.key, entry.answer, entry.storedAtMs);
+    }
+    enforceLimits();
+}
+
+} // namespace llamagate

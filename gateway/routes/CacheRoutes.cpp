@@ -1,0 +1,46 @@
+#include "gateway/routes/CacheRoutes.h"
+
+#include "gateway/cache/ResponseCache.h"
+#include "gateway/routes/GatewayContext.h"
+#include "gateway/routes/Router.h"
+
+namespace llamagate {
+
+namespace {
+
+QJsonObject statsJson(const GatewayContext& context)
+{
+    const ResponseCache::Stats stats = context.cache->stats();
+    const ResponseCache::Limits& limits = context.cache->limits();
+    return QJsonObject{{QStringLiteral("object"), QStringLiteral("cache.stats")},
+                       {QStringLiteral("enabled"), context.config.flag(Setting::CacheEnabled)},
+                       {QStringLiteral("persistent"), context.config.flag(Setting::CachePersist)},
+                       {QStringLiteral("entries"), stats.entries},
+                       {QStringLiteral("bytes"), stats.bytes},
+                       {QStringLiteral("hits"), stats.hits},
+                       {QStringLiteral("misses"), stats.misses},
+                       {QStringLiteral("hit_ratio"), stats.hitRatio()},
+                       {QStringLiteral("max_entries"), limits.maxEntries},
+                       {QStringLiteral("max_bytes"), limits.maxBytes},
+                       {QStringLiteral("ttl_seconds"), limits.ttlMs / 1000}};
+}
+
+} // namespace
+
+void addCacheRoutes(Router& router, const GatewayContext& context)
+{
+    const RouteAccess admin = RouteAccess::needs(Scope::Admin);
+    router.add("GET", QStringLiteral("/v1/cache"), admin, [&context](const ExchangePtr& exchange) {
+        exchange->responder->sendJson(200, statsJson(context));
+    });
+
+    router.add("DELETE", QStringLiteral("/v1/cache"), admin, [&context](const ExchangePtr& exchange) {
+        const qint64 cleared = context.cache->stats().entries;
+        context.cache->clear();
+        QJsonObject answer = statsJson(context);
+        answer.insert(QStringLiteral("cleared"), cleared);
+        exchange->responder->sendJson(200, answer);
+    });
+}
+
+} // namespace llamagate

@@ -1,0 +1,263 @@
+#include "gateway/cache/CacheKey.h"
+#include "gateway/openai/ChatRequestTranslator.h"
+#include "gateway/openai/CompletionTranslator.h"
+#include "gateway/openai/EmbeddingsTranslator.h"
+
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace llamagate;
+
+/// The response cache key: computed from the translated request, it changes with everything that changes the answer
+/// and with nothing else.
+class TestCacheKey : public QObject
+{
+    Q_OBJECT
+private slots:
+    void canonicalJsonIsSortedAndCompact();
+    void keyIsSha256Hex();
+    void keyChangesOnlyWithTheAnswer_data();
+    void keyChangesOnlyWithTheAnswer();
+    void endpointIsPartOfTheKey();
+};
+
+namespace {
+
+QJsonObject json(const char* text)
+{
+    QJsonParseError error{};
+    const QJsonDocument document = QJsonDocument::fromJson(QByteArray(text), &error);
+    if (!document.isObject())
+        qFatal("bad JSON in test table: %s (%s)", text, qPrintable(error.errorString()));
+    return document.object();
+}
+
+/// The key of a raw OpenAI request body as the route computes it: translated first, then hashed.
+QByteArray keyOf(const QString& endpoint, const QByteArray& body)
+{
+    const QJsonObject request = QJsonDocument::fromJson(body).object();
+    if (endpoint == u"/v1/embeddings") {
+        const Result<NativeEmbedRequest> native = EmbeddingsTranslator::translateRequest(request);
+        if (!native.ok())
+            qFatal("request refused: %s", qPrintable(native.error().message));
+        return CacheKey::of(endpoint, native.value().body, {{QStringLiteral("base64"), native.value().base64}});
+    }
+    const Result<NativeRequest> native = endpoint == u"/v1/completions"
+                                             ? CompletionTranslator::translateRequest(request)
+                                             : ChatRequestTranslator::translate(request);
+    if (!native.ok())
+        qFatal("request refused: %s", qPrintable(native.error().message));
+    return CacheKey::of(endpoint, native.value().body);
+}
+
+} // namespace
+
+void TestCacheKey::canonicalJsonIsSortedAndCompact()
+{
+    const QJsonObject body =
+        json(R"({"stream":true,"keep_alive":"5m","model":"m","b":[3,{"z":1,"a":2}],"a":{"y":1,"x":0.5}})");
+    QCOMPARE(
+        CacheKey::canonicalJson(QStringLiteral("/v1/chat/completions"), body),
+        QByteArray(
+            R"({"endpoint":"/v1/chat/completions","request":{"a":{"x":0.5,"y":1},"b":[3,{"a":2,"z":1}],"model":"m"}})"));
+    QCOMPARE(CacheKey::canonicalJson(
+                 QStringLiteral("/v1/embeddings"), json(R"({"model":"m"})"), {{QStringLiteral("base64"), true}}),
+             QByteArray(R"({"answer":{"base64":true},"endpoint":"/v1/embeddings","request":{"model":"m"}})"));
+}
+
+void TestCacheKey::keyIsSha256Hex()
+{
+    const QByteArray key = CacheKey::of(QStringLiteral("/v1/chat/completions"), json(R"({"model":"m"})"));
+    QVERIFY2(QRegularExpression(QStringLiteral("^[0-9a-f]{64}$")).match(QString::fromLatin1(key)).hasMatch(), key);
+    // sha256 of {"endpoint":"/v1/chat/completions","request":{"model":"m"}}, computed independently (sha256sum)
+    QCOMPARE(key, QByteArray("19552c6c7546b0af16f926368b9eb3fbaf8ca56526fd7ca116ec8092b0fe5a71"));
+}
+
+void TestCacheKey::keyChangesOnlyWithTheAnswer_data()
+{
+    QTest::addColumn<QString>("endpoint");
+    QTest::addColumn<QByteArray>("base");
+    QTest::addColumn<QByteArray>("variant");
+    QTest::addColumn<bool>("sameKey");
+
+    const QString chat = QStringLiteral("/v1/chat/completions");
+    const QByteArray base = R"({"model":"llama3.2","messages":[{"role":"user","content":"Why is the sky blue?"}]})";
+    const auto row = [&](const char* name, const char* variant, bool same) {
+        QTest::newRow(name) << chat << base << QByteArray(variant) << same;
+    };
+    // what must not change the key
+    row("same request", R"({"model":"llama3.2","messages":[{"role":"user","content":"Why is the sky blue?"}]})", true);
+    row("key order and whitespace",
+        R"({ "messages" : [ { "content" : "Why is the sky blue?", "role" : "user" } ], "model" : "llama3.2" })",
+        true);
+    row("stream",
+        R"({"model":"llama3.2","stream":true,"messages":[{"role":"user","content":"Why is the sky blue?"}]})",
+        true);
+    row("stream false",
+        R"({"model":"llama3.2","stream":false,"messages":[{"role":"user","content":"Why is the sky blue?"}]})",
+        true);
+    row("stream_options",
+        R"({"model":"llama3.2","stream":true,"stream_options":{"include_usage":true},
+        "messages":[{"role":"user","content":"Why is the sky blue?"}]})",
+        true);
+    row("user",
+        R"({"model":"llama3.2","user":"alice","messages":[{"role":"user","content":"Why is the sky blue?"}]})",
+        true);
+    row("keep_alive",
+        R"({"model":"llama3.2","keep_alive":"1h","messages":[{"role":"user","content":"Why is the sky blue?"}]})",
+        true);
+    row("n = 1", R"({"model":"llama3.2","n":1,"messages":[{"role":"user","content":"Why is the sky blue?"}]})", true);
+    row("content as text parts",
+        R"({"model":"llama3.2","messages":[{"role":"user",
+        "content":[{"type":"text","text":"Why is the sky blue?"}]}]})",
+        true);
+
+    const QByteArray sampled =
+        R"({"model":"llama3.2","temperature":0.5,"max_tokens":64,"stop":"\n","messages":[{"role":"user","content":"Hi"}]})";
+    const auto sampledRow = [&](const char* name, const char* variant, bool same) {
+        QTest::newRow(name) << chat << sampled << QByteArray(variant) << same;
+    };
+    sampledRow(
+        "1 and 1.0, 0.5 and 0.50",
+        R"({"model":"llama3.2","temperature":0.50,"max_tokens":64.0,"stop":"\n","messages":[{"role":"user","content":"Hi"}]})",
+        true);
+    sampledRow(
+        "max_completion_tokens for max_tokens",
+        R"({"model":"llama3.2","temperature":0.5,"max_completion_tokens":64,"stop":"\n","messages":[{"role":"user","content":"Hi"}]})",
+        true);
+    sampledRow(
+        "stop as a one-element list",
+        R"({"model":"llama3.2","temperature":0.5,"max_tokens":64,"stop":["\n"],"messages":[{"role":"user","content":"Hi"}]})",
+        true);
+    sampledRow(
+        "temperature as the native option",
+        R"({"model":"llama3.2","options":{"temperature":0.5},"max_tokens":64,"stop":"\n","messages":[{"role":"user","content":"Hi"}]})",
+        true);
+
+    // what changes the answer, so the key
+    row("model", R"({"model":"deepseek-r1","messages":[{"role":"user","content":"Why is the sky blue?"}]})", false);
+    row("message text",
+        R"({"model":"llama3.2","messages":[{"role":"user","content":"Why is the sky green?"}]})",
+        false);
+    row("message role",
+        R"({"model":"llama3.2","messages":[{"role":"system","content":"Why is the sky blue?"}]})",
+        false);
+    row("one more message",
+        R"({"model":"llama3.2","messages":[{"role":"system","content":"Be brief."},
+        {"role":"user","content":"Why is the sky blue?"}]})",
+        false);
+    row("temperature",
+        R"({"model":"llama3.2","temperature":0.2,"messages":[{"role":"user","content":"Why is the sky blue?"}]})",
+        false);
+    row("top_p",
+        R"({"model":"llama3.2","top_p":0.9,"messages":[{"role":"user","content":"Why is the sky blue?"}]})",
+        false);
+    row("seed",
+        R"({"model":"llama3.2","seed":42,"messages":[{"role":"user","content":"Why is the sky blue?"}]})",
+        false);
+    row("frequency_penalty",
+        R"({"model":"llama3.2","frequency_penalty":0.5,
+        "messages":[{"role":"user","content":"Why is the sky blue?"}]})",
+        false);
+    row("presence_penalty",
+        R"({"model":"llama3.2","presence_penalty":0.5,
+        "messages":[{"role":"user","content":"Why is the sky blue?"}]})",
+        false);
+    row("stop",
+        R"({"model":"llama3.2","stop":["."],"messages":[{"role":"user","content":"Why is the sky blue?"}]})",
+        false);
+    row("max_tokens",
+        R"({"model":"llama3.2","max_tokens":10,"messages":[{"role":"user","content":"Why is the sky blue?"}]})",
+        false);
+    row("native option",
+        R"({"model":"llama3.2","options":{"num_ctx":8192},
+        "messages":[{"role":"user","content":"Why is the sky blue?"}]})",
+        false);
+    row("response_format json_object",
+        R"({"model":"llama3.2","response_format":{"type":"json_object"},
+        "messages":[{"role":"user","content":"Why is the sky blue?"}]})",
+        false);
+    row("response_format json_schema",
+        R"({"model":"llama3.2","response_format":{"type":"json_schema",
+        "json_schema":{"name":"a","schema":{"type":"object"}}},"messages":[{"role":"user","content":"Why is the sky blue?"}]})",
+        false);
+    row("reasoning_effort",
+        R"({"model":"llama3.2","reasoning_effort":"high",
+        "messages":[{"role":"user","content":"Why is the sky blue?"}]})",
+        false);
+    row("think",
+        R"({"model":"llama3.2","think":true,"messages":[{"role":"user","content":"Why is the sky blue?"}]})",
+        false);
+    row("tools",
+        R"({"model":"llama3.2","tools":[{"type":"function","function":{"name":"get_weather",
+        "parameters":{"type":"object","properties":{"city":{"type":"string"}}}}}],
+        "messages":[{"role":"user","content":"Why is the sky blue?"}]})",
+        false);
+
+    const QByteArray tools = R"({"model":"llama3.2","messages":[{"role":"user","content":"Weather?"}],"tools":[
+        {"type":"function","function":{"name":"a","parameters":{"type":"object"}}},
+        {"type":"function","function":{"name":"b","parameters":{"type":"object"}}}]})";
+    const auto toolRow = [&](const char* name, const char* choice, bool same) {
+        QByteArray variant = tools;
+        variant.insert(1, QByteArray(R"("tool_choice":)") + choice + ',');
+        QTest::newRow(name) << chat << tools << variant << same;
+    };
+    toolRow("tool_choice auto", R"("auto")", true);
+    toolRow("tool_choice none", R"("none")", false);
+    toolRow("tool_choice named", R"({"type":"function","function":{"name":"b"}})", false);
+
+    const QString completions = QStringLiteral("/v1/completions");
+    const QByteArray prompt = R"({"model":"llama3.2","prompt":"Why is the sky blue?"})";
+    QTest::newRow("completion: stream") << completions << prompt
+                                        << QByteArray(
+                                               R"({"model":"llama3.2","stream":true,"prompt":"Why is the sky blue?"})")
+                                        << true;
+    QTest::newRow("completion: prompt as a one-element list")
+        << completions << prompt << QByteArray(R"({"model":"llama3.2","prompt":["Why is the sky blue?"]})") << true;
+    QTest::newRow("completion: prompt") << completions << prompt
+                                        << QByteArray(R"({"model":"llama3.2","prompt":"Why is the grass green?"})")
+                                        << false;
+    QTest::newRow("completion: suffix") << completions << prompt
+                                        << QByteArray(
+                                               R"({"model":"llama3.2","prompt":"Why is the sky blue?","suffix":"!"})")
+                                        << false;
+
+    const QString embeddings = QStringLiteral("/v1/embeddings");
+    const QByteArray input = R"({"model":"llama3.2","input":"Why is the sky blue?"})";
+    QTest::newRow("embeddings: user") << embeddings << input
+                                      << QByteArray(
+                                             R"({"model":"llama3.2","user":"bob","input":"Why is the sky blue?"})")
+                                      << true;
+    QTest::newRow("embeddings: encoding_format float is the default")
+        << embeddings << input
+        << QByteArray(R"({"model":"llama3.2","encoding_format":"float","input":"Why is the sky blue?"})") << true;
+    QTest::newRow("embeddings: input") << embeddings << input
+                                       << QByteArray(R"({"model":"llama3.2","input":["Why is the sky blue?"]})")
+                                       << false;
+    QTest::newRow("embeddings: dimensions")
+        << embeddings << input << QByteArray(R"({"model":"llama3.2","dimensions":4,"input":"Why is the sky blue?"})")
+        << false;
+    QTest::newRow("embeddings: encoding_format base64")
+        << embeddings << input
+        << QByteArray(R"({"model":"llama3.2","encoding_format":"base64","input":"Why is the sky blue?"})") << false;
+}
+
+void TestCacheKey::keyChangesOnlyWithTheAnswer()
+{
+    QFETCH(QString, endpoint);
+    QFETCH(QByteArray, base);
+    QFETCH(QByteArray, variant);
+    QFETCH(bool, sameKey);
+    QCOMPARE(keyOf(endpoint, variant) == keyOf(endpoint, base), sameKey);
+}
+
+void TestCacheKey::endpointIsPartOfTheKey()
+{
+    const QJsonObject body = json(R"({"model":"llama3.2","prompt":"Hi"})");
+    QVERIFY(CacheKey::of(QStringLiteral("/v1/completions"), body) !=
+            CacheKey::of(QStringLiteral("/v1/chat/completions"), body));
+}
+
+QTEST_GUILESS_MAIN(TestCacheKey)
+#include "tst_cache_key.moc"
