@@ -26,6 +26,9 @@ protected:
             delete socket;
             return;
         }
+        // Responses go out in several writes (head, then each SSE frame): without this, Nagle's algorithm holds
+        // small frames back until the client's delayed ACK, ~40 ms.
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         ConnectionGuard* guard = ConnectionGuard::attach(socket, m_options);
         const QHostAddress peer = socket->peerAddress();
         connect(guard, &ConnectionGuard::rejected, m_owner,
