@@ -1,19 +1,20 @@
 #include "gateway/ollama/OllamaCall.h"
 
-#include <QNetworkReply>
+#include "gateway/ollama/OllamaClient.h"
+#include "gateway/ollama/UpstreamConnection.h"
 
 namespace llamagate {
 
-OllamaCall::OllamaCall(QNetworkReply* reply, qint64 timeoutMs, bool streamed, QObject* parent)
-    : QObject(parent), m_reply(reply), m_timeoutMs(timeoutMs), m_streamed(streamed)
+OllamaCall::OllamaCall(OllamaClient* client, QByteArray request, bool headRequest, qint64 timeoutMs, bool streamed,
+                       QObject* parent)
+    : QObject(parent), m_client(client), m_request(std::move(request)), m_timer(this), m_timeoutMs(timeoutMs),
+      m_headRequest(headRequest), m_streamed(streamed)
 {
-    reply->setParent(this);
-    connect(reply, &QNetworkReply::metaDataChanged, this, &OllamaCall::onMetaDataChanged);
-    connect(reply, &QNetworkReply::readyRead, this, &OllamaCall::onReadyRead);
-    connect(reply, &QNetworkReply::finished, this, &OllamaCall::onFinished);
+    client->callStarted();
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &OllamaCall::onTimeout);
     m_timer.start(std::chrono::milliseconds(timeoutMs));
+    start(false);
 }
 
 OllamaCall::~OllamaCall()
@@ -21,80 +22,89 @@ OllamaCall::~OllamaCall()
     abort();
 }
 
-void OllamaCall::abort()
+void OllamaCall::start(bool freshConnection)
+{
+    m_connection = m_client->acquire(freshConnection);
+    connect(m_connection, &UpstreamConnection::responseStarted, this, &OllamaCall::onResponseStarted);
+    connect(m_connection, &UpstreamConnection::bodyReceived, this, &OllamaCall::onBody);
+    connect(m_connection, &UpstreamConnection::responseFinished, this, &OllamaCall::onResponseFinished);
+    connect(m_connection, &UpstreamConnection::failed, this, &OllamaCall::onConnectionFailed);
+    m_connection->send(m_request, m_headRequest);
+}
+
+void OllamaCall::detach()
 {
     m_timer.stop();
-    if (!m_reply)
-        return;
-    QNetworkReply* reply = m_reply;
-    m_reply = nullptr;
-    reply->disconnect(this);
-    reply->abort();
-    reply->deleteLater();
+    if (!m_done && m_client)
+        m_client->callEnded();
+    m_done = true;
+    if (m_connection)
+        m_connection->disconnect(this);
 }
 
-void OllamaCall::onMetaDataChanged()
+void OllamaCall::abort()
 {
-    if (m_status != 0 || !m_reply)
+    if (m_done)
         return;
-    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (!status.isValid())
-        return;
-    m_status = status.toInt();
-    m_contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+    UpstreamConnection* connection = m_connection;
+    detach();
+    if (connection && m_client)
+        m_client->release(connection, false); // a half-read response: the connection cannot be reused
+}
+
+void OllamaCall::onResponseStarted(int status, const QByteArray& contentType)
+{
+    m_status = status;
+    m_contentType = contentType;
     if (m_streamed)
-        emit responseStarted(m_status, m_contentType);
+        emit responseStarted(status, contentType);
 }
 
-void OllamaCall::onReadyRead()
+void OllamaCall::onBody(const QByteArray& bytes)
 {
-    if (!m_reply)
-        return;
     if (!m_streamed) {
-        m_body += m_reply->readAll();
+        m_body += bytes;
         return;
     }
-    onMetaDataChanged();
-    const QByteArray bytes = m_reply->readAll();
-    if (bytes.isEmpty())
-        return;
     // A stream that keeps producing may run as long as it needs: the timeout now bounds each silence instead.
     m_timer.start(std::chrono::milliseconds(m_timeoutMs));
     emit dataReceived(bytes);
 }
 
-void OllamaCall::onFinished()
+void OllamaCall::onResponseFinished(bool reusable)
 {
-    if (!m_reply)
-        return;
-    m_timer.stop();
-    onMetaDataChanged();
-    onReadyRead();
-    QNetworkReply* reply = m_reply;
-    m_reply = nullptr;
-    reply->deleteLater();
+    UpstreamConnection* connection = m_connection;
+    detach();
+    if (m_client)
+        m_client->release(connection, reusable);
+    emit finished();
+}
 
-    const QNetworkReply::NetworkError error = reply->error();
-    const bool transportError = error != QNetworkReply::NoError && error < QNetworkReply::ContentAccessDenied;
-    if (m_timedOut) {
-        ApiError timeout = ApiError::upstreamTimeout(m_timeoutMs);
-        if (m_streamed && m_status != 0)
-            timeout.message = QStringLiteral("Ollama sent nothing for %1 ms in the middle of its answer").arg(m_timeoutMs);
-        emit failed(timeout);
-    } else if (m_status == 0 || (transportError && m_streamed)) {
-        const QString detail = m_status == 0 ? reply->errorString()
-                                             : QStringLiteral("connection lost mid-response: %1").arg(reply->errorString());
-        emit failed(ApiError::upstreamUnreachable(detail));
-    } else {
-        emit finished();
+void OllamaCall::onConnectionFailed(const QString& error, bool beforeResponse)
+{
+    UpstreamConnection* connection = m_connection;
+    const bool staleKeepAlive = beforeResponse && connection && connection->wasReused();
+    if (connection && m_client) {
+        connection->disconnect(this);
+        m_client->release(connection, false);
     }
+    if (staleKeepAlive && m_client) {
+        start(true); // Ollama closed an idle connection just as we reused it: try once on a new one
+        return;
+    }
+    detach();
+    emit failed(ApiError::upstreamUnreachable(beforeResponse ? error
+                                                             : QStringLiteral("connection lost mid-response: %1").arg(error)));
 }
 
 void OllamaCall::onTimeout()
 {
-    m_timedOut = true;
-    if (m_reply)
-        m_reply->abort(); // finished() follows and reports the timeout
+    const bool midStream = m_streamed && m_status != 0;
+    abort();
+    ApiError timeout = ApiError::upstreamTimeout(m_timeoutMs);
+    if (midStream)
+        timeout.message = QStringLiteral("Ollama sent nothing for %1 ms in the middle of its answer").arg(m_timeoutMs);
+    emit failed(timeout);
 }
 
 } // namespace llamagate

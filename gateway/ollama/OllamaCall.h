@@ -7,9 +7,10 @@
 #include <QPointer>
 #include <QTimer>
 
-class QNetworkReply;
-
 namespace llamagate {
+
+class OllamaClient;
+class UpstreamConnection;
 
 /// One HTTP request to Ollama. Either collects the whole answer, or hands over the bytes as they arrive
 /// (streamed). The timeout bounds a collected call as a whole, and a streamed one until its first bytes and then
@@ -18,7 +19,8 @@ class OllamaCall : public QObject
 {
     Q_OBJECT
 public:
-    OllamaCall(QNetworkReply* reply, qint64 timeoutMs, bool streamed, QObject* parent = nullptr);
+    OllamaCall(OllamaClient* client, QByteArray request, bool headRequest, qint64 timeoutMs, bool streamed,
+               QObject* parent = nullptr);
     ~OllamaCall() override;
 
     /// Cancels the request; no signal follows.
@@ -41,16 +43,22 @@ signals:
     void failed(const ApiError& error);
 
 private:
-    void onMetaDataChanged();
-    void onReadyRead();
-    void onFinished();
+    void start(bool freshConnection);
+    void onResponseStarted(int status, const QByteArray& contentType);
+    void onBody(const QByteArray& bytes);
+    void onResponseFinished(bool reusable);
+    void onConnectionFailed(const QString& error, bool beforeResponse);
     void onTimeout();
+    void detach();
 
-    QPointer<QNetworkReply> m_reply;
+    QPointer<OllamaClient> m_client;
+    QPointer<UpstreamConnection> m_connection;
+    QByteArray m_request;
     QTimer m_timer;
     qint64 m_timeoutMs;
+    bool m_headRequest;
     bool m_streamed;
-    bool m_timedOut = false;
+    bool m_done = false;
     int m_status = 0;
     QByteArray m_contentType;
     QByteArray m_body;

@@ -2,40 +2,35 @@
 
 #include "gateway/log/JsonLogger.h"
 #include "gateway/ollama/OllamaCall.h"
-
-#include <QNetworkReply>
-#include <QNetworkAccessManager>
-#include <QNetworkProxy>
-#include <QNetworkRequest>
+#include "gateway/ollama/UpstreamConnection.h"
 
 namespace llamagate {
 
-OllamaClient::OllamaClient(QObject* parent) : QObject(parent) {}
+namespace {
 
-int OllamaClient::activeRequests() const
+constexpr int kIdleConnectionMs = 30'000; // Ollama (Go's net/http) keeps idle connections longer than this
+constexpr int kMaxIdleConnections = 64;
+
+} // namespace
+
+OllamaClient::OllamaClient(QObject* parent) : QObject(parent), m_idleSweep(this)
 {
-    int total = 0;
-    for (const Lane& lane : m_lanes)
-        total += lane.active;
-    return total;
+    connect(&m_idleSweep, &QTimer::timeout, this, &OllamaClient::closeIdleConnections);
+    m_idleSweep.start(kIdleConnectionMs / 2);
 }
 
-QNetworkAccessManager* OllamaClient::leastBusyManager()
+OllamaClient::~OllamaClient() = default;
+
+void OllamaClient::setBaseUrl(const QUrl& baseUrl)
 {
-    Lane* best = nullptr;
-    for (Lane& lane : m_lanes) {
-        if (!best || lane.active < best->active)
-            best = &lane;
+    if (baseUrl == m_baseUrl)
+        return;
+    m_baseUrl = baseUrl;
+    for (const QPointer<UpstreamConnection>& connection : std::as_const(m_idle)) {
+        if (connection)
+            connection->deleteLater();
     }
-    if (!best || best->active >= kConnectionsPerManager) {
-        auto* manager = new QNetworkAccessManager(this);
-        // Ollama is local: never route it through a system proxy.
-        manager->setProxy(QNetworkProxy::NoProxy);
-        m_lanes.append({manager, 0});
-        best = &m_lanes.last();
-    }
-    ++best->active;
-    return best->manager;
+    m_idle.clear();
 }
 
 OllamaCall* OllamaClient::send(const QByteArray& method,
@@ -44,25 +39,64 @@ OllamaCall* OllamaClient::send(const QByteArray& method,
                                qint64 timeoutMs,
                                bool streamed,
                                QObject* owner,
-                               const QByteArray& contentType)
+                               const QByteArray& contentType,
+                               const HttpHeaders& extraHeaders)
 {
-    QUrl url = m_baseUrl;
-    url.setPath(url.path() + path);
-    QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    if (!body.isEmpty() || method == "POST")
-        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    QByteArray target = QUrl(path).toEncoded(QUrl::FullyEncoded);
+    const QString basePath = m_baseUrl.path();
+    if (!basePath.isEmpty() && basePath != u"/")
+        target.prepend(basePath.toUtf8());
+    QByteArray request;
+    request.reserve(256 + body.size());
+    request += method + ' ' + target + " HTTP/1.1\r\nHost: " + m_baseUrl.authority().toUtf8() + "\r\n";
+    bool hasUserAgent = false;
+    for (const auto& [name, value] : extraHeaders) {
+        hasUserAgent = hasUserAgent || name.compare("user-agent", Qt::CaseInsensitive) == 0;
+        request += name + ": " + value + "\r\n";
+    }
+    if (!hasUserAgent)
+        request += "User-Agent: LlamaGate/" LLAMAGATE_VERSION "\r\n";
+    if (!body.isEmpty() || method == "POST" || method == "PUT")
+        request += "Content-Type: " + contentType + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+    request += "\r\n" + body;
     logDebug(QStringLiteral("upstream request"),
-             {{QStringLiteral("method"), QString::fromLatin1(method)}, {QStringLiteral("url"), url.toString()}});
-    QNetworkAccessManager* manager = leastBusyManager();
-    QNetworkReply* reply = manager->sendCustomRequest(request, method, body);
-    connect(reply, &QObject::destroyed, this, [this, manager] {
-        for (Lane& lane : m_lanes) {
-            if (lane.manager == manager)
-                --lane.active;
+             {{QStringLiteral("method"), QString::fromLatin1(method)},
+              {QStringLiteral("url"), m_baseUrl.toString() + path}});
+    return new OllamaCall(this, request, method == "HEAD", timeoutMs, streamed, owner);
+}
+
+UpstreamConnection* OllamaClient::acquire(bool fresh)
+{
+    while (!fresh && !m_idle.isEmpty()) {
+        QPointer<UpstreamConnection> connection = m_idle.takeLast();
+        if (connection && connection->isIdle())
+            return connection;
+        if (connection)
+            connection->deleteLater();
+    }
+    return new UpstreamConnection(m_baseUrl, this);
+}
+
+void OllamaClient::release(UpstreamConnection* connection, bool reusable)
+{
+    if (reusable && connection->isIdle() && m_idle.size() < kMaxIdleConnections) {
+        m_idle.append(connection);
+        return;
+    }
+    connection->close();
+    connection->deleteLater();
+}
+
+void OllamaClient::closeIdleConnections()
+{
+    for (qsizetype index = m_idle.size() - 1; index >= 0; --index) {
+        UpstreamConnection* connection = m_idle.at(index);
+        if (!connection || !connection->isIdle() || connection->idleMs() > kIdleConnectionMs) {
+            if (connection)
+                connection->deleteLater();
+            m_idle.removeAt(index);
         }
-    });
-    return new OllamaCall(reply, timeoutMs, streamed, owner);
+    }
 }
 
 } // namespace llamagate

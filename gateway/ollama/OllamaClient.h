@@ -1,25 +1,29 @@
 #pragma once
 
+#include "gateway/http/HttpRequest.h"
+
 #include <QList>
 #include <QObject>
+#include <QPointer>
+#include <QTimer>
 #include <QUrl>
-
-class QNetworkAccessManager;
 
 namespace llamagate {
 
 class OllamaCall;
+class UpstreamConnection;
 
-/// Sends requests to one Ollama server's native API. Lives on the gateway thread.
-/// Qt 6.4's QNetworkAccessManager opens at most 6 connections per host and silently queues the rest, so the client
-/// spreads requests over as many managers as needed: every request it starts is really in flight.
+/// Sends requests to one Ollama server's native API over a pool of keep-alive connections of its own, on the
+/// gateway thread. (Qt 6.4's QNetworkAccessManager caps a host at 6 connections, reads response heads one byte per
+/// system call and hops threads for every request: too slow for a proxy — see docs/benchmarks.md.)
 class OllamaClient : public QObject
 {
     Q_OBJECT
 public:
     explicit OllamaClient(QObject* parent = nullptr);
+    ~OllamaClient() override;
 
-    void setBaseUrl(const QUrl& baseUrl) { m_baseUrl = baseUrl; }
+    void setBaseUrl(const QUrl& baseUrl);
     QUrl baseUrl() const { return m_baseUrl; }
 
     /// Starts a request; the call belongs to `owner` (it is aborted when the owner goes away).
@@ -29,7 +33,8 @@ public:
                      qint64 timeoutMs,
                      bool streamed,
                      QObject* owner,
-                     const QByteArray& contentType = QByteArrayLiteral("application/json"));
+                     const QByteArray& contentType = QByteArrayLiteral("application/json"),
+                     const HttpHeaders& extraHeaders = {});
 
     OllamaCall* get(const QString& path, qint64 timeoutMs, QObject* owner)
     {
@@ -41,21 +46,23 @@ public:
     }
 
     /// Requests in flight right now.
-    int activeRequests() const;
+    int activeRequests() const { return m_active; }
 
-    /// Connections one QNetworkAccessManager opens to one host (fixed in Qt 6.4).
-    static constexpr int kConnectionsPerManager = 6;
+    /// A connection for one request: an idle one from the pool, else a new one. `fresh` forces a new one.
+    UpstreamConnection* acquire(bool fresh);
+    /// Gives a connection back after a response: kept for the next request when reusable, else closed.
+    void release(UpstreamConnection* connection, bool reusable);
 
 private:
-    QNetworkAccessManager* leastBusyManager();
+    friend class OllamaCall;
+    void callStarted() { ++m_active; }
+    void callEnded() { --m_active; }
+    void closeIdleConnections();
 
-    struct Lane
-    {
-        QNetworkAccessManager* manager;
-        int active = 0;
-    };
-    QList<Lane> m_lanes;
     QUrl m_baseUrl;
+    QList<QPointer<UpstreamConnection>> m_idle;
+    QTimer m_idleSweep;
+    int m_active = 0;
 };
 
 } // namespace llamagate

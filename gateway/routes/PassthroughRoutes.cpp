@@ -61,6 +61,13 @@ private:
     QByteArray m_tail;
 };
 
+/// The client's own headers Ollama gets to see: its User-Agent (Ollama logs it).
+HttpHeaders forwardedHeaders(const HttpRequest& request)
+{
+    const QByteArray userAgent = request.header("user-agent");
+    return userAgent.isEmpty() ? HttpHeaders() : HttpHeaders{{QByteArrayLiteral("User-Agent"), userAgent}};
+}
+
 /// Sends the request to Ollama and streams its answer back byte for byte.
 void relay(const GatewayContext& context, const ExchangePtr& exchange, ModelQueue::SlotPtr slot)
 {
@@ -79,7 +86,8 @@ void relay(const GatewayContext& context, const ExchangePtr& exchange, ModelQueu
                                             longOperation ? kLongOperationTimeoutMs
                                                           : context.config.integer(Setting::Timeout),
                                             true, responder,
-                                            contentType.isEmpty() ? QByteArrayLiteral("application/json") : contentType);
+                                            contentType.isEmpty() ? QByteArrayLiteral("application/json") : contentType,
+                                            forwardedHeaders(request));
     QObject::connect(responder, &HttpResponder::clientDisconnected, call, &OllamaCall::abort);
     auto end = std::make_shared<std::optional<NdjsonEnd>>();
     QObject::connect(call, &OllamaCall::responseStarted, call, [exchange, end](int status, const QByteArray& type) {

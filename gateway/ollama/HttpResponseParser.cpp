@@ -1,0 +1,172 @@
+#include "gateway/ollama/HttpResponseParser.h"
+
+#include <QList>
+
+namespace llamagate {
+
+namespace {
+
+constexpr qsizetype kMaxHeadBytes = 64 * 1024;
+constexpr qsizetype kMaxChunkLine = 1024;
+
+} // namespace
+
+HttpResponseParser::Event HttpResponseParser::fail(const QString& why)
+{
+    m_state = State::Failed;
+    m_error = why;
+    m_keepAlive = false;
+    return Event::Error;
+}
+
+bool HttpResponseParser::parseHead(const QByteArray& head)
+{
+    const QList<QByteArray> lines = head.split('\n');
+    const QByteArray statusLine = lines.constFirst().trimmed();
+    if (!statusLine.startsWith("HTTP/1."))
+        return false;
+    const QList<QByteArray> parts = statusLine.split(' ');
+    bool ok = false;
+    m_status = parts.size() >= 2 ? parts.at(1).toInt(&ok) : 0;
+    if (!ok || m_status < 100 || m_status > 999)
+        return false;
+    m_keepAlive = statusLine.startsWith("HTTP/1.1");
+    m_contentType.clear();
+    qint64 contentLength = -1;
+    bool chunked = false;
+    for (qsizetype index = 1; index < lines.size(); ++index) {
+        const QByteArray line = lines.at(index).trimmed();
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const QByteArray name = line.left(colon).trimmed().toLower();
+        const QByteArray value = line.mid(colon + 1).trimmed();
+        if (name == "content-type") {
+            m_contentType = value;
+        } else if (name == "content-length") {
+            contentLength = value.toLongLong(&ok);
+            if (!ok || contentLength < 0)
+                return false;
+        } else if (name == "transfer-encoding") {
+            chunked = value.toLower().contains("chunked");
+        } else if (name == "connection") {
+            const QByteArray connection = value.toLower();
+            if (connection.contains("close"))
+                m_keepAlive = false;
+            else if (connection.contains("keep-alive"))
+                m_keepAlive = true;
+        }
+    }
+    if (m_status < 200) {
+        m_state = State::Head; // an interim response: the real one follows
+    } else if (m_headRequest || m_status == 204 || m_status == 304) {
+        m_state = State::Done;
+    } else if (chunked) {
+        m_state = State::ChunkSize;
+    } else if (contentLength >= 0) {
+        m_remaining = contentLength;
+        m_state = contentLength == 0 ? State::Done : State::FixedBody;
+    } else {
+        m_state = State::UntilClose;
+        m_keepAlive = false;
+    }
+    return true;
+}
+
+HttpResponseParser::Event HttpResponseParser::feed(QByteArrayView bytes, QByteArray& body)
+{
+    if (m_state == State::Failed)
+        return Event::Error;
+    m_buffer.append(bytes);
+    while (true) {
+        switch (m_state) {
+        case State::Head: {
+            const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+            if (end < 0) {
+                if (m_buffer.size() > kMaxHeadBytes)
+                    return fail(QStringLiteral("response headers too large"));
+                return Event::NeedMore;
+            }
+            const QByteArray head = m_buffer.left(end);
+            m_buffer.remove(0, end + 4);
+            if (!parseHead(head))
+                return fail(QStringLiteral("not an HTTP response"));
+            if (m_status >= 200 && !m_headReported) {
+                m_headReported = true;
+                return Event::Head;
+            }
+            break;
+        }
+        case State::FixedBody: {
+            const qint64 take = qMin<qint64>(m_remaining, m_buffer.size());
+            body.append(m_buffer.constData(), take);
+            m_buffer.remove(0, take);
+            m_remaining -= take;
+            if (m_remaining > 0)
+                return Event::NeedMore;
+            m_state = State::Done;
+            break;
+        }
+        case State::ChunkData: {
+            const qint64 take = qMin<qint64>(m_remaining, m_buffer.size());
+            body.append(m_buffer.constData(), take);
+            m_buffer.remove(0, take);
+            m_remaining -= take;
+            if (m_remaining > 0)
+                return Event::NeedMore;
+            m_state = State::ChunkDataEnd;
+            break;
+        }
+        case State::ChunkSize:
+        case State::ChunkDataEnd:
+        case State::Trailers: {
+            const qsizetype end = m_buffer.indexOf('\n');
+            if (end < 0) {
+                if (m_buffer.size() > kMaxChunkLine)
+                    return fail(QStringLiteral("malformed chunked body"));
+                return Event::NeedMore;
+            }
+            const QByteArray line = m_buffer.left(end).trimmed();
+            m_buffer.remove(0, end + 1);
+            if (m_state == State::ChunkDataEnd) {
+                if (!line.isEmpty())
+                    return fail(QStringLiteral("malformed chunked body"));
+                m_state = State::ChunkSize;
+            } else if (m_state == State::ChunkSize) {
+                bool ok = false;
+                m_remaining = line.split(';').constFirst().trimmed().toLongLong(&ok, 16);
+                if (!ok || m_remaining < 0)
+                    return fail(QStringLiteral("malformed chunk size"));
+                m_state = m_remaining == 0 ? State::Trailers : State::ChunkData;
+            } else if (line.isEmpty()) {
+                m_state = State::Done;
+            }
+            break;
+        }
+        case State::UntilClose:
+            body.append(m_buffer);
+            m_buffer.clear();
+            return Event::NeedMore;
+        case State::Done:
+            if (!m_buffer.isEmpty())
+                m_keepAlive = false; // bytes nobody asked for: do not reuse this connection
+            return Event::Complete;
+        case State::Failed:
+            return Event::Error;
+        }
+    }
+}
+
+HttpResponseParser::Event HttpResponseParser::finishOnClose()
+{
+    if (m_state == State::UntilClose || m_state == State::Done) {
+        m_state = State::Done;
+        m_keepAlive = false;
+        return Event::Complete;
+    }
+    return fail(m_state == State::Head && m_buffer.isEmpty() && !m_headReported
+                    ? QStringLiteral("connection closed before a response")
+                    : QStringLiteral("connection closed mid-response"));
+}
+
+} // namespace llamagate

@@ -1,0 +1,142 @@
+#include "gateway/ollama/UpstreamConnection.h"
+
+#include <QNetworkProxy>
+#include <QPointer>
+#include <QSslSocket>
+
+namespace llamagate {
+
+UpstreamConnection::UpstreamConnection(const QUrl& server, QObject* parent) : QObject(parent), m_server(server)
+{
+    m_idleClock.start();
+}
+
+UpstreamConnection::~UpstreamConnection()
+{
+    close();
+}
+
+bool UpstreamConnection::isOpen() const
+{
+    return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
+void UpstreamConnection::send(const QByteArray& request, bool headRequest)
+{
+    m_busy = true;
+    m_receivedBytes = false;
+    m_parser = HttpResponseParser();
+    m_parser.setHeadRequest(headRequest);
+    if (isOpen()) {
+        m_socket->write(request);
+        return;
+    }
+    m_pending = request;
+    if (!m_socket) {
+        m_socket = new QSslSocket(this);
+        m_socket->setProxy(QNetworkProxy::NoProxy); // Ollama is local: never through a system proxy
+        connect(m_socket, &QSslSocket::readyRead, this, &UpstreamConnection::onReadyRead);
+        connect(m_socket, &QSslSocket::disconnected, this, &UpstreamConnection::onDisconnected);
+        connect(m_socket, &QSslSocket::errorOccurred, this, &UpstreamConnection::onError);
+        const auto sendPending = [this] {
+            m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+            m_socket->write(std::exchange(m_pending, {}));
+        };
+        if (m_server.scheme() == u"https") {
+            connect(m_socket, &QSslSocket::encrypted, this, sendPending);
+            m_socket->connectToHostEncrypted(m_server.host(), quint16(m_server.port(443)));
+        } else {
+            connect(m_socket, &QSslSocket::connected, this, sendPending);
+            m_socket->connectToHost(m_server.host(), quint16(m_server.port(80)));
+        }
+    }
+}
+
+void UpstreamConnection::close()
+{
+    if (!m_socket)
+        return;
+    QSslSocket* socket = std::exchange(m_socket, nullptr);
+    socket->disconnect(this);
+    socket->abort();
+    socket->deleteLater();
+    m_busy = false;
+}
+
+void UpstreamConnection::onReadyRead()
+{
+    const QByteArray bytes = m_socket->readAll();
+    if (!m_busy) {
+        close(); // a server talking out of turn: this connection cannot be trusted with another request
+        return;
+    }
+    m_receivedBytes = true;
+    QByteArray body;
+    HttpResponseParser::Event event = m_parser.feed(bytes, body);
+    QPointer<UpstreamConnection> alive(this);
+    while (alive) {
+        if (!body.isEmpty())
+            emit bodyReceived(std::exchange(body, {}));
+        if (!alive || !m_busy)
+            return;
+        if (event == HttpResponseParser::Event::Head) {
+            emit responseStarted(m_parser.status(), m_parser.contentType());
+            if (!alive || !m_busy)
+                return;
+            event = m_parser.feed({}, body);
+            continue;
+        }
+        if (event == HttpResponseParser::Event::Complete) {
+            m_busy = false;
+            ++m_responses;
+            m_idleClock.restart();
+            const bool reusable = m_parser.keepAlive();
+            if (!reusable)
+                close();
+            emit responseFinished(reusable);
+        } else if (event == HttpResponseParser::Event::Error) {
+            fail(m_parser.error());
+        }
+        return;
+    }
+}
+
+void UpstreamConnection::onDisconnected()
+{
+    if (m_socket && m_socket->bytesAvailable() > 0)
+        onReadyRead();
+    if (!m_socket)
+        return;
+    if (!m_busy) {
+        close();
+        return;
+    }
+    QByteArray body;
+    const HttpResponseParser::Event event = m_parser.finishOnClose();
+    if (event == HttpResponseParser::Event::Complete) {
+        m_busy = false;
+        close();
+        emit responseFinished(false);
+        return;
+    }
+    fail(m_parser.error());
+}
+
+void UpstreamConnection::onError()
+{
+    if (m_socket && m_socket->error() == QAbstractSocket::RemoteHostClosedError)
+        return; // handled by onDisconnected, which knows whether the body was complete
+    if (m_busy)
+        fail(m_socket ? m_socket->errorString() : QStringLiteral("connection lost"));
+    else
+        close();
+}
+
+void UpstreamConnection::fail(const QString& error)
+{
+    const bool beforeResponse = !m_receivedBytes;
+    close();
+    emit failed(error, beforeResponse);
+}
+
+} // namespace llamagate

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "gateway/ollama/HttpResponseParser.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QUrl>
+
+class QSslSocket;
+
+namespace llamagate {
+
+/// One keep-alive connection to Ollama on the gateway thread: sends a request, reports the response head and body
+/// bytes as they arrive, and says whether it can carry the next request.
+class UpstreamConnection : public QObject
+{
+    Q_OBJECT
+public:
+    UpstreamConnection(const QUrl& server, QObject* parent = nullptr);
+    ~UpstreamConnection() override;
+
+    /// Sends a whole request (head and body); connects first when needed.
+    void send(const QByteArray& request, bool headRequest);
+    /// Drops the connection; no more signals.
+    void close();
+
+    bool isIdle() const { return !m_busy && isOpen(); }
+    bool isOpen() const;
+    /// True once this connection has carried a response (a failure on it may just be a stale keep-alive).
+    bool wasReused() const { return m_responses > 0; }
+    /// Milliseconds since the last response ended.
+    qint64 idleMs() const { return m_idleClock.elapsed(); }
+
+signals:
+    void responseStarted(int status, const QByteArray& contentType);
+    void bodyReceived(const QByteArray& bytes);
+    /// The response is complete; `reusable` says whether the connection may carry another request.
+    void responseFinished(bool reusable);
+    /// No complete response. `beforeResponse`: not one byte of a response had arrived.
+    void failed(const QString& error, bool beforeResponse);
+
+private:
+    void onReadyRead();
+    void onDisconnected();
+    void onError();
+    void fail(const QString& error);
+
+    QUrl m_server;
+    QSslSocket* m_socket = nullptr;
+    HttpResponseParser m_parser;
+    QByteArray m_pending; ///< the request, until the connection is up
+    QElapsedTimer m_idleClock;
+    bool m_busy = false;
+    bool m_receivedBytes = false;
+    int m_responses = 0;
+};
+
+} // namespace llamagate
