@@ -12,7 +12,8 @@ CommandLine CommandLine::parse(const QStringList& arguments)
     parser.setApplicationDescription(
         QStringLiteral("LlamaGate: an OpenAI-compatible gateway in front of a local Ollama, with MCP tools.\n"
                        "Every setting can also come from saved settings, a .env file in the working directory or\n"
-                       "the environment variable named in brackets; later sources win, the command line last."));
+                       "the environment variable named in brackets; later sources win, the command line last.\n"
+                       "API keys: llamagate keys create|list|revoke (llamagate keys --help)."));
     const QCommandLineOption headless(QStringLiteral("headless"), QStringLiteral("Run the gateway without any window."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},

@@ -1,7 +1,9 @@
 #include "app/CommandLine.h"
+#include "app/KeysCommand.h"
 #include "app/platform/SignalWatcher.h"
 #include "app/platform/SingleInstance.h"
 #include "gateway/GatewayHost.h"
+#include "gateway/access/KeyStore.h"
 #include "gateway/config/ConfigLoader.h"
 #include "gateway/log/JsonLogger.h"
 #include "ui/PlaceholderWindow.h"
@@ -11,6 +13,7 @@
 #include <QDir>
 #include <QProcessEnvironment>
 #include <QSettings>
+#include <QTextStream>
 
 #include <cstdio>
 #include <memory>
@@ -36,11 +39,25 @@ bool displayAvailable()
 #endif
 }
 
+/// Names the application (which also places its saved settings file) and makes that file an INI file.
+void nameApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("LlamaGate"));
+    QCoreApplication::setApplicationName(QStringLiteral("LlamaGate"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LLAMAGATE_VERSION));
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+}
+
 ConfigResult loadConfig(const CommandLine& commandLine)
 {
     QSettings saved;
     ConfigInputs inputs;
     inputs.saved = ConfigLoader::readSaved(saved);
+    QString keysError;
+    const std::optional<QList<ApiKeyRecord>> storedKeys = KeyStore(saved.fileName()).keys(&keysError);
+    if (!storedKeys)
+        return {std::nullopt, keysError};
+    inputs.storedApiKeys = storedKeys->size();
     inputs.dotEnvPath = QDir::current().filePath(QStringLiteral(".env"));
     inputs.dotEnv = ConfigLoader::readDotEnv(inputs.dotEnvPath);
     inputs.environment = ConfigLoader::readEnvironment(QProcessEnvironment::systemEnvironment());
@@ -55,6 +72,13 @@ int main(int argc, char** argv)
     QStringList arguments;
     for (int index = 0; index < argc; ++index)
         arguments.append(QString::fromLocal8Bit(argv[index]));
+    if (arguments.value(1) == u"keys") {
+        const QCoreApplication app(argc, argv);
+        nameApplication();
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return KeysCommand(QSettings().fileName(), out, err).run(arguments.mid(2));
+    }
     const CommandLine commandLine = CommandLine::parse(arguments);
     if (!commandLine.error.isEmpty()) {
         printLine(stderr, QStringLiteral("llamagate: %1\nRun llamagate --help for the options.").arg(commandLine.error));
@@ -72,10 +96,7 @@ int main(int argc, char** argv)
     const bool headless = commandLine.headless || !displayAvailable();
     std::unique_ptr<QCoreApplication> app =
         headless ? std::make_unique<QCoreApplication>(argc, argv) : std::make_unique<QApplication>(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("LlamaGate"));
-    QCoreApplication::setApplicationName(QStringLiteral("LlamaGate"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(LLAMAGATE_VERSION));
-    QSettings::setDefaultFormat(QSettings::IniFormat);
+    nameApplication();
 
     const ConfigResult loaded = loadConfig(commandLine);
     if (!loaded.config) {
@@ -126,6 +147,7 @@ int main(int argc, char** argv)
         window->show();
     }
 
+    host.useKeyStore(QSettings().fileName());
     host.start(config);
     return app->exec();
 }

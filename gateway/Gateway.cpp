@@ -1,5 +1,6 @@
 #include "gateway/Gateway.h"
 
+#include "gateway/access/AccessControl.h"
 #include "gateway/cache/CacheService.h"
 #include "gateway/http/HttpResponder.h"
 #include "gateway/http/HttpServer.h"
@@ -33,6 +34,7 @@ QString acceptRequestId(const QByteArray& incoming)
 Gateway::Gateway(QObject* parent) : QObject(parent), m_drainTimer(this)
 {
     m_ollama = new OllamaClient(this);
+    m_access = new AccessControl(RateLimiter::monotonicClock(), this);
     m_context.ollama = m_ollama;
     m_context.queue = new ModelQueue(this);
     m_cache = new CacheService(this);
@@ -44,7 +46,7 @@ Gateway::Gateway(QObject* parent) : QObject(parent), m_drainTimer(this)
     addCacheRoutes(m_router, m_context);
     m_context.mcp = new McpHub(m_ollama, m_context.queue, this);
     addMcpRoutes(m_router, m_context);
-    m_router.add("GET", QStringLiteral("/metrics"), [this](const ExchangePtr& exchange) {
+    m_router.add("GET", QStringLiteral("/metrics"), RouteAccess::needs(Scope::Admin), [this](const ExchangePtr& exchange) {
         exchange->responder->send(200, QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"), metricsText());
     });
 
@@ -63,6 +65,7 @@ void Gateway::start(const GatewayConfig& config)
 {
     m_context.config = config;
     m_cors = CorsPolicy(config.list(Setting::CorsAllowedOrigins));
+    m_access->configure(config);
     m_ollama->setBaseUrl(QUrl(config.text(Setting::OllamaHost)));
     m_context.mcp->apply(config);
     m_context.queue->setLimits(int(config.integer(Setting::ModelConcurrency)), int(config.integer(Setting::ModelQueueDepth)));
@@ -126,6 +129,11 @@ void Gateway::stop()
     finishStopWhenDrained();
 }
 
+void Gateway::useKeyStore(const QString& settingsFile)
+{
+    m_access->useKeyStore(settingsFile);
+}
+
 void Gateway::finishStopWhenDrained()
 {
     // Drained: every response finished and its connection closed (so the last bytes have left).
@@ -137,6 +145,7 @@ void Gateway::finishStop()
 {
     m_drainTimer.stop();
     m_stopping = false;
+    m_access->flushUsage();
     m_cache->flush();
     HttpServer* http = std::exchange(m_http, nullptr);
     http->disconnect(this);
@@ -173,9 +182,18 @@ void Gateway::handle(const HttpRequest& request, HttpResponder* responder)
         responder->addHeader(name, value);
 
     const Router::Match match = m_router.match(request.method, request.path);
+    exchange->route = match.pattern;
+    const AccessControl::Decision access = m_access->admit(exchange->request, match.access);
+    if (!access.keyName.isEmpty())
+        exchange->logFields.insert(QStringLiteral("key"), access.keyName);
+    if (!access.rateLimit.isEmpty())
+        exchange->logFields.insert(QStringLiteral("rate_limit"), access.rateLimit);
+    if (access.refusal) {
+        responder->sendError(*access.refusal);
+        return;
+    }
     if (match.handler) {
         exchange->request.pathArgument = match.pathArgument;
-        exchange->route = match.pattern;
         (*match.handler)(exchange);
     } else if (!match.allowedMethods.isEmpty()) {
         QStringList allowed;

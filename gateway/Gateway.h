@@ -13,6 +13,7 @@
 namespace llamagate {
 
 class CacheService;
+class AccessControl;
 class HttpServer;
 class HttpResponder;
 class OllamaClient;
@@ -31,6 +32,8 @@ public slots:
     void start(const llamagate::GatewayConfig& config);
     /// Stops accepting, lets in-flight requests finish up to the shutdown timeout, then emits stopped().
     void stop();
+    /// Accepts the API keys stored in this settings file (and picks up changes to it) besides API_KEY.
+    void useKeyStore(const QString& settingsFile);
 
 signals:
     void started(const QString& address, quint16 port);
@@ -49,6 +52,7 @@ private:
     Router m_router;
     CorsPolicy m_cors;
     GatewayMetrics m_metrics;
+    AccessControl* m_access = nullptr;
     HttpServer* m_http = nullptr;
     OllamaClient* m_ollama = nullptr;
     CacheService* m_cache = nullptr;

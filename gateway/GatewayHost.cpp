@@ -37,4 +37,9 @@ void GatewayHost::stop()
     QMetaObject::invokeMethod(m_gateway, "stop", Qt::QueuedConnection);
 }
 
+void GatewayHost::useKeyStore(const QString& settingsFile)
+{
+    QMetaObject::invokeMethod(m_gateway, "useKeyStore", Qt::QueuedConnection, Q_ARG(QString, settingsFile));
+}
+
 } // namespace llamagate

@@ -21,6 +21,8 @@ public:
 
     void start(const GatewayConfig& config);
     void stop();
+    /// Accepts the API keys stored in this settings file; call before start().
+    void useKeyStore(const QString& settingsFile);
 
 signals:
     void started(const QString& address, quint16 port);

@@ -30,11 +30,11 @@ bool acceptsEmpty(const SettingSpec& spec)
     return spec.type == SettingType::String || spec.type == SettingType::Secret || spec.type == SettingType::List;
 }
 
-QString crossCheck(const GatewayConfig& config)
+QString crossCheck(const GatewayConfig& config, qsizetype storedApiKeys)
 {
-    if (!config.listensOnLoopbackOnly() && config.text(Setting::ApiKey).isEmpty()) {
-        return QStringLiteral("Refusing to listen on %1 (beyond loopback) without an API key: set API_KEY, or "
-                              "LISTEN_ADDRESS=127.0.0.1")
+    if (!config.listensOnLoopbackOnly() && config.text(Setting::ApiKey).isEmpty() && storedApiKeys == 0) {
+        return QStringLiteral("Refusing to listen on %1 (beyond loopback) without an API key: create one with "
+                              "`llamagate keys create`, set API_KEY, or LISTEN_ADDRESS=127.0.0.1")
             .arg(config.text(Setting::ListenAddress));
     }
     return {};
@@ -81,7 +81,7 @@ ConfigResult ConfigLoader::load(const ConfigInputs& inputs)
         }
     }
 
-    const QString problem = crossCheck(config);
+    const QString problem = crossCheck(config, inputs.storedApiKeys);
     if (!problem.isEmpty())
         return {std::nullopt, problem};
     return {config, QString()};

@@ -21,6 +21,7 @@ struct ConfigInputs
     QString dotEnvPath = QStringLiteral(".env");
     QHash<QString, QString> environment; ///< variable → text
     QHash<QString, QString> commandLine; ///< flag (without dashes) → text
+    qsizetype storedApiKeys = 0;         ///< named API keys in the key store (they count as keys for the loopback rule)
 };
 
 /// A loaded configuration, or the one line saying why there is none.

@@ -45,6 +45,14 @@ QList<SettingSpec> makeTable()
          QStringLiteral("While a stream waits for its first token, send an SSE comment this often")},
         {S::RateLimitRps, QStringLiteral("limits/rateLimitRps"), QStringLiteral("RATE_LIMIT_RPS"), T::Number,
          QStringLiteral("10"), 0, 100000, QStringLiteral("Global request rate limit per second (0 turns it off)")},
+        {S::RateLimitBurst, QStringLiteral("limits/rateLimitBurst"), QStringLiteral("RATE_LIMIT_BURST"), T::Integer,
+         QStringLiteral("20"), 1, 100000,
+         QStringLiteral("Requests allowed at once before a rate limit spaces them out (also caps per-key and "
+                        "per-address bursts)")},
+        {S::RateLimitIpRpm, QStringLiteral("limits/rateLimitIpRpm"), QStringLiteral("RATE_LIMIT_IP_RPM"), T::Integer,
+         QStringLiteral("60"), 0, 1000000,
+         QStringLiteral("While API keys exist: requests per minute from one address without a valid key, refused "
+                        "ones included (0 turns it off)")},
         {S::Debug, QStringLiteral("log/debug"), QStringLiteral("DEBUG"), T::Bool, QStringLiteral("false"), 0, 0,
          QStringLiteral("Write debug log lines")},
         {S::LogFile, QStringLiteral("log/file"), QStringLiteral("LOG_FILE"), T::String, QString(), 0, 0,

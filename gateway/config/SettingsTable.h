@@ -20,6 +20,8 @@ enum class Setting {
     ModelQueueDepth,
     StreamKeepAlive,
     RateLimitRps,
+    RateLimitBurst,
+    RateLimitIpRpm,
     Debug,
     LogFile,
     LogMaxSize,

@@ -163,7 +163,7 @@ void generate(const GatewayContext& context,
 
 void addInferenceRoutes(Router& router, const GatewayContext& context)
 {
-    router.add("POST", QStringLiteral("/v1/chat/completions"), [&context](const ExchangePtr& exchange) {
+    router.add("POST", QStringLiteral("/v1/chat/completions"), RouteAccess::needs(Scope::Inference), [&context](const ExchangePtr& exchange) {
         const Result<QJsonObject> request = parseJsonBody(exchange->request);
         const Result<NativeRequest> native =
             request.ok() ? ChatRequestTranslator::translate(request.value()) : Result<NativeRequest>(request.error());
@@ -179,7 +179,7 @@ void addInferenceRoutes(Router& router, const GatewayContext& context)
         });
     });
 
-    router.add("POST", QStringLiteral("/v1/completions"), [&context](const ExchangePtr& exchange) {
+    router.add("POST", QStringLiteral("/v1/completions"), RouteAccess::needs(Scope::Inference), [&context](const ExchangePtr& exchange) {
         const Result<QJsonObject> request = parseJsonBody(exchange->request);
         const Result<NativeRequest> native = request.ok() ? CompletionTranslator::translateRequest(request.value())
                                                           : Result<NativeRequest>(request.error());
@@ -193,7 +193,7 @@ void addInferenceRoutes(Router& router, const GatewayContext& context)
             [id](const QJsonObject& reply) { return CompletionTranslator::translateResponse(reply, id); });
     });
 
-    router.add("POST", QStringLiteral("/v1/embeddings"), [&context](const ExchangePtr& exchange) {
+    router.add("POST", QStringLiteral("/v1/embeddings"), RouteAccess::needs(Scope::Inference), [&context](const ExchangePtr& exchange) {
         const Result<QJsonObject> request = parseJsonBody(exchange->request);
         const Result<NativeEmbedRequest> native = request.ok() ? EmbeddingsTranslator::translateRequest(request.value())
                                                                : Result<NativeEmbedRequest>(request.error());

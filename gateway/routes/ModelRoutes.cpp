@@ -13,7 +13,7 @@ namespace llamagate {
 
 void addModelRoutes(Router& router, const GatewayContext& context)
 {
-    router.add("GET", QStringLiteral("/v1/models"), [&context](const ExchangePtr& exchange) {
+    router.add("GET", QStringLiteral("/v1/models"), RouteAccess::needs(Scope::Inference), [&context](const ExchangePtr& exchange) {
         OllamaCall* call = context.ollama->get(QStringLiteral("/api/tags"), context.config.integer(Setting::Timeout),
                                                exchange->responder);
         whenUpstreamJson(call, exchange, [exchange](const QJsonObject& tags) {
@@ -21,7 +21,7 @@ void addModelRoutes(Router& router, const GatewayContext& context)
         });
     });
 
-    router.add("GET", QStringLiteral("/v1/models/*"), [&context](const ExchangePtr& exchange) {
+    router.add("GET", QStringLiteral("/v1/models/*"), RouteAccess::needs(Scope::Inference), [&context](const ExchangePtr& exchange) {
         const QString id = exchange->request.pathArgument;
         exchange->logFields.insert(QStringLiteral("model"), id);
         const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("model"), id}}).toJson(QJsonDocument::Compact);

@@ -127,6 +127,12 @@ void relay(const GatewayContext& context, const ExchangePtr& exchange, ModelQueu
     });
 }
 
+/// The scope a native path needs: admin for the state-changing ones, inference for the rest.
+Scope nativeScope(const QString& path)
+{
+    return isStateChangingNativePath(path) ? Scope::Admin : Scope::Inference;
+}
+
 } // namespace
 
 bool isStateChangingNativePath(const QString& path)
@@ -164,7 +170,7 @@ void addPassthroughRoutes(Router& router, const GatewayContext& context)
         }
     };
     for (const char* method : {"GET", "POST", "PUT", "DELETE"})
-        router.add(method, QStringLiteral("/api/*"), handler);
+        router.add(method, QStringLiteral("/api/*"), RouteAccess::needs(&nativeScope), handler);
 }
 
 } // namespace llamagate

@@ -2,10 +2,10 @@
 
 namespace llamagate {
 
-void Router::add(const QByteArray& method, const QString& pattern, Handler handler)
+void Router::add(const QByteArray& method, const QString& pattern, RouteAccess access, Handler handler)
 {
     const bool prefix = pattern.endsWith(u'*');
-    m_routes.append({method, prefix ? pattern.chopped(1) : pattern, prefix, std::move(handler)});
+    m_routes.append({method, prefix ? pattern.chopped(1) : pattern, prefix, access, std::move(handler)});
 }
 
 Router::Match Router::match(const QByteArray& method, const QString& path) const
@@ -22,6 +22,7 @@ Router::Match Router::match(const QByteArray& method, const QString& path) const
             result.pattern = route.prefix ? route.pattern + u'*' : route.pattern;
             result.pathArgument = route.prefix ? path.mid(route.pattern.size()) : QString();
             result.allowedMethods.clear();
+            result.access = route.access;
             return result;
         }
         if (!result.allowedMethods.contains(route.method))

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gateway/access/Scope.h"
 #include "gateway/routes/Exchange.h"
 
 #include <QByteArrayList>
@@ -12,12 +13,13 @@ namespace llamagate {
 
 /// Maps method + path to handlers. A pattern ending in "*" matches that prefix and hands the rest to the handler
 /// as HttpRequest::pathArgument. Knows the 405 case (path known, method not) and serves HEAD from GET routes.
+/// Each route states who may call it (RouteAccess) where it is added.
 class Router
 {
 public:
     using Handler = std::function<void(const ExchangePtr&)>;
 
-    void add(const QByteArray& method, const QString& pattern, Handler handler);
+    void add(const QByteArray& method, const QString& pattern, RouteAccess access, Handler handler);
 
     /// What a lookup found.
     struct Match
@@ -26,6 +28,7 @@ public:
         QString pattern;                  ///< the matched route's pattern, e.g. "/v1/models/*" (a metrics label)
         QString pathArgument;
         QByteArrayList allowedMethods; ///< non-empty when the path is known but the method is not
+        RouteAccess access = RouteAccess::anyKey(); ///< the route's; without a route, any valid key
     };
     Match match(const QByteArray& method, const QString& path) const;
 
@@ -35,6 +38,7 @@ private:
         QByteArray method;
         QString pattern;
         bool prefix;
+        RouteAccess access;
         Handler handler;
     };
     QList<Route> m_routes;

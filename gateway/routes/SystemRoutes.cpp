@@ -31,12 +31,12 @@ void answerHealth(const ExchangePtr& exchange, const QString& ollamaHost, bool h
 
 void addSystemRoutes(Router& router, const GatewayContext& context)
 {
-    router.add("GET", QStringLiteral("/"), [](const ExchangePtr& exchange) {
+    router.add("GET", QStringLiteral("/"), RouteAccess::open(), [](const ExchangePtr& exchange) {
         if (HttpResponder* responder = exchange->live())
             responder->send(200, QByteArrayLiteral("text/plain; charset=utf-8"), QByteArrayLiteral("LlamaGate is running"));
     });
 
-    router.add("GET", QStringLiteral("/health"), [&context](const ExchangePtr& exchange) {
+    router.add("GET", QStringLiteral("/health"), RouteAccess::unmetered(), [&context](const ExchangePtr& exchange) {
         const QString host = context.config.text(Setting::OllamaHost);
         OllamaCall* call = context.ollama->get(QStringLiteral("/api/version"),
                                                context.config.integer(Setting::HealthTimeout), exchange->responder);
