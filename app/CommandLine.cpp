@@ -18,7 +18,15 @@ CommandLine CommandLine::parse(const QStringList& arguments)
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
                                      QStringLiteral("Show the version."));
+    const QCommandLineOption autostart(QStringLiteral("autostart"),
+                                       QStringLiteral("Started at login: go straight to the tray without a window."));
     parser.addOption(headless);
+    const QCommandLineOption screenshots(QStringLiteral("screenshots"),
+                                         QStringLiteral("Render every control-panel page and the tray menu to PNG files "
+                                                        "in this folder, then quit."),
+                                         QStringLiteral("folder"));
+    parser.addOption(autostart);
+    parser.addOption(screenshots);
     parser.addOption(help);
     parser.addOption(version);
     for (const SettingSpec& spec : settingsTable()) {
@@ -41,6 +49,8 @@ CommandLine CommandLine::parse(const QStringList& arguments)
         return result;
     }
     result.headless = parser.isSet(headless);
+    result.autostart = parser.isSet(autostart);
+    result.screenshotsDir = parser.value(screenshots);
     result.showHelp = parser.isSet(help);
     result.showVersion = parser.isSet(version);
     for (const SettingSpec& spec : settingsTable()) {

@@ -10,6 +10,8 @@ namespace llamagate {
 struct CommandLine
 {
     bool headless = false;
+    bool autostart = false; ///< started at login: straight to the tray, no window
+    QString screenshotsDir; ///< render the windows to PNG files here, then quit
     bool showHelp = false;
     bool showVersion = false;
     QHash<QString, QString> settings; ///< flag (without dashes) → text

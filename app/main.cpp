@@ -1,18 +1,22 @@
 #include "app/CommandLine.h"
+#include "app/DesktopController.h"
+#include "app/ScreenshotTour.h"
 #include "app/KeysCommand.h"
+#include "app/platform/Autostart.h"
 #include "app/platform/SignalWatcher.h"
 #include "app/platform/SingleInstance.h"
 #include "gateway/GatewayHost.h"
 #include "gateway/access/KeyStore.h"
 #include "gateway/config/ConfigLoader.h"
 #include "gateway/log/JsonLogger.h"
-#include "ui/PlaceholderWindow.h"
+#include "ui/ControlPanel.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
 #include <QProcessEnvironment>
 #include <QSettings>
+#include <QSystemTrayIcon>
 #include <QTextStream>
 
 #include <cstdio>
@@ -48,11 +52,12 @@ void nameApplication()
     QSettings::setDefaultFormat(QSettings::IniFormat);
 }
 
-ConfigResult loadConfig(const CommandLine& commandLine)
+/// The configuration from every source; `savedOverride` stands in for the saved settings when given.
+ConfigResult loadConfig(const CommandLine& commandLine, const std::optional<QHash<QString, QString>>& savedOverride = {})
 {
     QSettings saved;
     ConfigInputs inputs;
-    inputs.saved = ConfigLoader::readSaved(saved);
+    inputs.saved = savedOverride ? *savedOverride : ConfigLoader::readSaved(saved);
     QString keysError;
     const std::optional<QList<ApiKeyRecord>> storedKeys = KeyStore(saved.fileName()).keys(&keysError);
     if (!storedKeys)
@@ -116,17 +121,22 @@ int main(int argc, char** argv)
 
     GatewayHost host;
     SignalWatcher signalWatcher;
-    QObject::connect(&host, &GatewayHost::startFailed, app.get(), [&app](const QString& error) {
+    std::unique_ptr<DesktopController> desktop;
+    QObject::connect(&host, &GatewayHost::startFailed, app.get(), [&app, &desktop](const QString& error) {
         logError(QStringLiteral("cannot start"), {{QStringLiteral("error"), error}});
-        app->exit(1);
+        if (!desktop) // the desktop app shows the reason and stays up, so that the settings can be fixed
+            app->exit(1);
     });
-    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &host, [&host](int signalNumber) {
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &host, [&host, &desktop](int signalNumber) {
         logInfo(QStringLiteral("termination requested"), {{QStringLiteral("signal"), signalNumber}});
-        host.stop();
+        if (desktop)
+            desktop->quit();
+        else
+            host.stop();
     });
-    QObject::connect(&host, &GatewayHost::stopped, app.get(), &QCoreApplication::quit);
+    if (headless)
+        QObject::connect(&host, &GatewayHost::stopped, app.get(), &QCoreApplication::quit);
 
-    std::unique_ptr<PlaceholderWindow> window;
     SingleInstance instance;
     if (!headless && !instance.claim()) {
         logInfo(QStringLiteral("LlamaGate is already running for this user; it was asked to show itself"));
@@ -134,20 +144,26 @@ int main(int argc, char** argv)
     }
     if (!headless) {
         QApplication::setQuitOnLastWindowClosed(false);
-        window = std::make_unique<PlaceholderWindow>();
-        QObject::connect(&host, &GatewayHost::started, window.get(), [&window](const QString& address, quint16 port) {
-            window->setEndpoint(QStringLiteral("http://%1:%2/v1").arg(address).arg(port));
+        desktop = std::make_unique<DesktopController>(
+            host, QSettings().fileName(),
+            [&commandLine](const QHash<QString, QString>& saved) { return loadConfig(commandLine, saved); },
+            Autostart::forThisPlatform(QCoreApplication::applicationFilePath()));
+        QObject::connect(desktop.get(), &DesktopController::quitReady, app.get(), &QCoreApplication::quit);
+        QObject::connect(&instance, &SingleInstance::activationRequested, &desktop->panel(), &ControlPanel::present);
+    }
+    std::unique_ptr<ScreenshotTour> screenshots;
+    if (desktop && !commandLine.screenshotsDir.isEmpty()) {
+        screenshots = std::make_unique<ScreenshotTour>(*desktop, commandLine.screenshotsDir);
+        QObject::connect(screenshots.get(), &ScreenshotTour::finished, app.get(), [&app, &desktop](int exitCode) {
+            QObject::connect(desktop.get(), &DesktopController::quitReady, app.get(), [&app, exitCode] { app->exit(exitCode); });
+            desktop->quit();
         });
-        QObject::connect(window.get(), &PlaceholderWindow::closed, &host, &GatewayHost::stop);
-        QObject::connect(&instance, &SingleInstance::activationRequested, window.get(), [&window] {
-            window->show();
-            window->raise();
-            window->activateWindow();
-        });
-        window->show();
     }
 
     host.useKeyStore(QSettings().fileName());
-    host.start(config);
+    if (desktop)
+        desktop->run(config, QSystemTrayIcon::isSystemTrayAvailable() || screenshots, commandLine.autostart && !screenshots);
+    else
+        host.start(config);
     return app->exec();
 }

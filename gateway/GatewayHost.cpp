@@ -1,6 +1,7 @@
 #include "gateway/GatewayHost.h"
 
 #include "gateway/Gateway.h"
+#include "gateway/health/OllamaHealthProbe.h"
 
 #include <QMetaObject>
 
@@ -10,6 +11,7 @@ GatewayHost::GatewayHost(QObject* parent) : QObject(parent)
 {
     qRegisterMetaType<GatewayConfig>();
     qRegisterMetaType<RequestLogEntry>();
+    qRegisterMetaType<OllamaStatus>();
     m_thread.setObjectName(QStringLiteral("gateway"));
     m_gateway = new Gateway;
     m_gateway->moveToThread(&m_thread);
@@ -18,6 +20,10 @@ GatewayHost::GatewayHost(QObject* parent) : QObject(parent)
     connect(m_gateway, &Gateway::startFailed, this, &GatewayHost::startFailed);
     connect(m_gateway, &Gateway::stopped, this, &GatewayHost::stopped);
     connect(m_gateway, &Gateway::requestLogged, this, &GatewayHost::requestLogged);
+    m_probe = new OllamaHealthProbe;
+    m_probe->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_probe, &QObject::deleteLater);
+    connect(m_probe, &OllamaHealthProbe::statusChanged, this, &GatewayHost::ollamaStatusChanged);
     m_thread.start();
 }
 
@@ -30,6 +36,8 @@ GatewayHost::~GatewayHost()
 void GatewayHost::start(const GatewayConfig& config)
 {
     QMetaObject::invokeMethod(m_gateway, "start", Qt::QueuedConnection, Q_ARG(llamagate::GatewayConfig, config));
+    QMetaObject::invokeMethod(m_probe, "watch", Qt::QueuedConnection, Q_ARG(QUrl, QUrl(config.text(Setting::OllamaHost))),
+                              Q_ARG(qint64, config.integer(Setting::HealthTimeout)));
 }
 
 void GatewayHost::stop()

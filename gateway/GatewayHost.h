@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gateway/config/GatewayConfig.h"
+#include "gateway/health/OllamaStatus.h"
 #include "gateway/log/RequestLogEntry.h"
 
 #include <QObject>
@@ -9,9 +10,11 @@
 namespace llamagate {
 
 class Gateway;
+class OllamaHealthProbe;
 
 /// Runs the Gateway on its own thread and talks to it only through queued calls and signals carrying values.
-/// The headless runner and the tray app both drive the gateway through this class.
+/// The headless runner and the tray app both drive the gateway through this class. Once started, it also watches
+/// whether Ollama answers (ollamaStatusChanged).
 class GatewayHost : public QObject
 {
     Q_OBJECT
@@ -29,10 +32,12 @@ signals:
     void startFailed(const QString& error);
     void stopped();
     void requestLogged(const llamagate::RequestLogEntry& entry);
+    void ollamaStatusChanged(const llamagate::OllamaStatus& status);
 
 private:
     QThread m_thread;
     Gateway* m_gateway = nullptr;
+    OllamaHealthProbe* m_probe = nullptr;
 };
 
 } // namespace llamagate

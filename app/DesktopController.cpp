@@ -1,0 +1,132 @@
+#include "app/DesktopController.h"
+
+#include "app/platform/Autostart.h"
+#include "gateway/GatewayHost.h"
+#include "ui/ControlPanel.h"
+#include "ui/StatusIcons.h"
+#include "ui/StatusTracker.h"
+#include "ui/TrayIcon.h"
+#include "ui/models/RequestLogModel.h"
+#include "ui/pages/LiveLogPage.h"
+#include "ui/pages/OverviewPage.h"
+#include "ui/pages/SettingsPage.h"
+
+#include <QMessageBox>
+#include <QSettings>
+
+namespace llamagate {
+
+DesktopController::DesktopController(GatewayHost& host,
+                                     QString settingsFile,
+                                     ConfigBuilder buildConfig,
+                                     std::unique_ptr<Autostart> autostart,
+                                     QObject* parent)
+    : QObject(parent), m_host(host), m_settingsFile(std::move(settingsFile)), m_buildConfig(std::move(buildConfig)),
+      m_autostart(std::move(autostart))
+{
+    m_status = new StatusTracker(this);
+    m_log = new RequestLogModel(1000, this);
+    connect(&m_host, &GatewayHost::started, m_status, &StatusTracker::setStarted);
+    connect(&m_host, &GatewayHost::startFailed, m_status, &StatusTracker::setStartFailed);
+    connect(&m_host, &GatewayHost::stopped, m_status, &StatusTracker::setStopped);
+    connect(&m_host, &GatewayHost::ollamaStatusChanged, m_status, &StatusTracker::setOllamaStatus);
+    connect(&m_host, &GatewayHost::requestLogged, m_status, &StatusTracker::countRequest);
+    connect(&m_host, &GatewayHost::requestLogged, m_log, &RequestLogModel::append);
+    connect(&m_host, &GatewayHost::stopped, this, [this] {
+        if (m_quitting)
+            emit quitReady();
+    });
+
+    m_panel = std::make_unique<ControlPanel>();
+    m_panel->setWindowIcon(healthIcon(Health::Running));
+    auto* overview = new OverviewPage(*m_status);
+    connect(overview, &OverviewPage::startRequested, this, &DesktopController::startGateway);
+    connect(overview, &OverviewPage::stopRequested, this, &DesktopController::stopGateway);
+    m_liveLog = new LiveLogPage(m_log);
+    m_settings = new SettingsPage;
+    connect(m_settings, &SettingsPage::applyRequested, this, &DesktopController::applySettings);
+    m_panel->addPage(tr("Overview"), overview);
+    m_panel->addPage(tr("Live Log"), m_liveLog);
+    m_panel->addPage(tr("Settings"), m_settings);
+    connect(m_panel.get(), &ControlPanel::quitRequested, this, &DesktopController::quit);
+}
+
+DesktopController::~DesktopController() = default;
+
+void DesktopController::run(const GatewayConfig& config, bool trayAvailable, bool toTray)
+{
+    m_config = config;
+    m_settings->setConfig(config);
+    if (trayAvailable) {
+        m_tray = std::make_unique<TrayIcon>(*m_status);
+        m_tray->setLaunchAtLogin(m_autostart->isEnabled());
+        connect(m_tray.get(), &TrayIcon::openPanelRequested, m_panel.get(), &ControlPanel::present);
+        connect(m_tray.get(), &TrayIcon::startRequested, this, &DesktopController::startGateway);
+        connect(m_tray.get(), &TrayIcon::stopRequested, this, &DesktopController::stopGateway);
+        connect(m_tray.get(), &TrayIcon::launchAtLoginToggled, this, &DesktopController::setLaunchAtLogin);
+        connect(m_tray.get(), &TrayIcon::quitRequested, this, &DesktopController::quit);
+        m_tray->show();
+    }
+    m_panel->setClosingQuits(!trayAvailable);
+    if (!trayAvailable || !toTray)
+        m_panel->show();
+    startGateway();
+}
+
+void DesktopController::startGateway()
+{
+    m_status->setStarting(m_config.text(Setting::OllamaHost));
+    m_host.start(m_config);
+}
+
+void DesktopController::stopGateway()
+{
+    m_status->setStopping();
+    m_host.stop();
+}
+
+void DesktopController::quit()
+{
+    if (m_quitting)
+        return;
+    m_quitting = true;
+    if (m_status->state() == GatewayState::Stopped) {
+        emit quitReady();
+        return;
+    }
+    stopGateway();
+}
+
+void DesktopController::applySettings(const QHash<QString, QString>& changes)
+{
+    QSettings settings(m_settingsFile, QSettings::IniFormat);
+    QHash<QString, QString> saved = ConfigLoader::readSaved(settings);
+    saved.insert(changes);
+    const ConfigResult result = m_buildConfig(saved);
+    if (!result.config) {
+        m_settings->showResult(result.error);
+        return;
+    }
+    for (auto it = changes.begin(); it != changes.end(); ++it)
+        settings.setValue(it.key(), it.value());
+    settings.sync(); // QSettings writes a new file and renames it over the old one
+    if (settings.status() != QSettings::NoError) {
+        m_settings->showResult(tr("The settings could not be saved to %1.").arg(m_settingsFile));
+        return;
+    }
+    m_config = *result.config;
+    m_settings->setConfig(m_config);
+    m_settings->showResult(QString());
+    startGateway();
+}
+
+void DesktopController::setLaunchAtLogin(bool enabled)
+{
+    QString error;
+    if (!m_autostart->setEnabled(enabled, &error))
+        QMessageBox::warning(m_panel.get(), tr("Launch at Login"),
+                             tr("Could not change %1: %2").arg(m_autostart->location(), error));
+    m_tray->setLaunchAtLogin(m_autostart->isEnabled());
+}
+
+} // namespace llamagate

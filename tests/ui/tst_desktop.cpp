@@ -1,0 +1,347 @@
+#include "app/DesktopController.h"
+#include "app/platform/Autostart.h"
+#include "gateway/GatewayHost.h"
+#include "ui/ControlPanel.h"
+#include "ui/StatusTracker.h"
+#include "ui/TrayIcon.h"
+#include "ui/models/RequestLogModel.h"
+#include "ui/pages/LiveLogPage.h"
+#include "ui/pages/SettingsPage.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace llamagate;
+
+namespace {
+
+constexpr int kTimeoutMs = 15000;
+
+/// The scripted fake Ollama of tests/fake-ollama, on an ephemeral loopback port, for as long as the object lives.
+class FakeOllama
+{
+public:
+    bool start()
+    {
+        const QString script = qEnvironmentVariable("LLAMAGATE_TESTS_DIR") + QStringLiteral("/fake-ollama/fake-ollama.mjs");
+        m_process.start(qEnvironmentVariable("NODE_EXECUTABLE"), {script, QStringLiteral("--port"), QStringLiteral("0"),
+                                                                  QStringLiteral("--exit-with-stdin")});
+        if (!m_process.waitForStarted(kTimeoutMs) || !m_process.waitForReadyRead(kTimeoutMs))
+            return false;
+        const QJsonObject event = QJsonDocument::fromJson(m_process.readLine()).object();
+        m_url = event.value(QStringLiteral("url")).toString();
+        return !m_url.isEmpty();
+    }
+    ~FakeOllama()
+    {
+        m_process.closeWriteChannel();
+        m_process.waitForFinished(kTimeoutMs);
+    }
+    QString url() const { return m_url; }
+
+private:
+    QProcess m_process;
+    QString m_url;
+};
+
+/// A loopback port nobody listens on right now.
+quint16 unusedPort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort();
+}
+
+QAction* menuAction(const TrayIcon& tray, const QString& text)
+{
+    for (QAction* action : tray.menu()->actions()) {
+        if (action->text() == text)
+            return action;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+/// The desktop app driven through its real windows and tray menu, against a gateway started in-process.
+class TestDesktop : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+
+    void trayFollowsTheGateway();
+    void degradedWhileOllamaIsUnreachable();
+    void liveLogShowsAnHttpRequest();
+    void portChangeIsAppliedLive();
+    void invalidValueIsRefusedWithTheTablesMessage();
+    void environmentValuesAreReadOnlyWithTheReason();
+    void quitStopsTheGatewayFirst();
+    void withoutATrayClosingThePanelQuits();
+    void withATrayClosingThePanelKeepsRunning();
+    void launchAtLoginFromTheTrayMenu();
+
+private:
+    /// Starts the desktop app with these environment variables (saved settings come from the settings file).
+    void run(const QHash<QString, QString>& environment, bool trayAvailable = true);
+    /// GET on the gateway; the HTTP status, 0 when the connection failed.
+    int get(const QString& url);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<GatewayHost> m_host;
+    std::unique_ptr<DesktopController> m_desktop;
+    QString m_settingsFile;
+};
+
+void TestDesktop::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_settingsFile = m_dir->filePath(QStringLiteral("LlamaGate.ini"));
+    QSettings settings(m_settingsFile, QSettings::IniFormat);
+    settings.setValue(QStringLiteral("gateway/port"), QStringLiteral("0"));
+    settings.sync();
+    QCOMPARE(settings.status(), QSettings::NoError);
+}
+
+void TestDesktop::cleanup()
+{
+    if (m_desktop && m_desktop->status().state() != GatewayState::Stopped) {
+        QSignalSpy stopped(m_host.get(), &GatewayHost::stopped);
+        m_desktop->stopGateway();
+        QVERIFY(stopped.wait(kTimeoutMs));
+    }
+    m_desktop.reset();
+    m_host.reset();
+    m_dir.reset();
+}
+
+void TestDesktop::run(const QHash<QString, QString>& environment, bool trayAvailable)
+{
+    m_host = std::make_unique<GatewayHost>();
+    const auto build = [environment](const QHash<QString, QString>& saved) {
+        ConfigInputs inputs;
+        inputs.saved = saved;
+        inputs.environment = environment;
+        return ConfigLoader::load(inputs);
+    };
+    m_desktop = std::make_unique<DesktopController>(
+        *m_host, m_settingsFile, build,
+        std::make_unique<XdgAutostart>(m_dir->filePath(QStringLiteral("autostart")), QStringLiteral("/usr/bin/llamagate")));
+    const ConfigResult config = build(ConfigLoader::readSaved(QSettings(m_settingsFile, QSettings::IniFormat)));
+    QVERIFY2(config.config, qPrintable(config.error));
+    m_desktop->run(*config.config, trayAvailable, false);
+    QTRY_COMPARE_WITH_TIMEOUT(m_desktop->status().state(), GatewayState::Running, kTimeoutMs);
+}
+
+int TestDesktop::get(const QString& url)
+{
+    QNetworkAccessManager network;
+    QNetworkReply* reply = network.get(QNetworkRequest(QUrl(url)));
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!finished.wait(kTimeoutMs))
+        return -1;
+    reply->deleteLater();
+    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+}
+
+void TestDesktop::trayFollowsTheGateway()
+{
+    FakeOllama ollama;
+    QVERIFY(ollama.start());
+    run({{QStringLiteral("OLLAMA_HOST"), ollama.url()}});
+    TrayIcon* tray = m_desktop->tray();
+    QVERIFY(tray);
+    QTRY_COMPARE_WITH_TIMEOUT(tray->shownHealth(), Health::Running, kTimeoutMs);
+    QVERIFY2(tray->toolTip().contains(m_desktop->status().endpoint()), qPrintable(tray->toolTip()));
+    QVERIFY(m_desktop->status().endpoint().startsWith(QStringLiteral("http://127.0.0.1:")));
+
+    QAction* stop = menuAction(*tray, QStringLiteral("Stop Gateway"));
+    QVERIFY(stop);
+    stop->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(tray->shownHealth(), Health::Stopped, kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_desktop->status().state(), GatewayState::Stopped, kTimeoutMs);
+    QVERIFY2(tray->toolTip().contains(QStringLiteral("Stopped")), qPrintable(tray->toolTip()));
+    QCOMPARE(stop->text(), QStringLiteral("Start Gateway"));
+
+    stop->trigger(); // now "Start Gateway"
+    QTRY_COMPARE_WITH_TIMEOUT(tray->shownHealth(), Health::Running, kTimeoutMs);
+    QCOMPARE(get(m_desktop->status().endpoint() + QStringLiteral("/models")), 200);
+    QTRY_VERIFY2_WITH_TIMEOUT(tray->toolTip().contains(QStringLiteral("1 request")),
+                              qPrintable(tray->toolTip() + m_desktop->status().ollama().error), kTimeoutMs);
+}
+
+void TestDesktop::degradedWhileOllamaIsUnreachable()
+{
+    const QString closed = QStringLiteral("http://127.0.0.1:%1").arg(unusedPort());
+    run({{QStringLiteral("OLLAMA_HOST"), closed}});
+    QTRY_COMPARE_WITH_TIMEOUT(m_desktop->tray()->shownHealth(), Health::Degraded, kTimeoutMs);
+    QCOMPARE(m_desktop->status().ollama().state, OllamaStatus::State::Unreachable);
+    QVERIFY(!m_desktop->status().ollama().error.isEmpty());
+    QVERIFY2(m_desktop->tray()->toolTip().contains(QStringLiteral("Degraded")), qPrintable(m_desktop->tray()->toolTip()));
+}
+
+void TestDesktop::liveLogShowsAnHttpRequest()
+{
+    FakeOllama ollama;
+    QVERIFY(ollama.start());
+    run({{QStringLiteral("OLLAMA_HOST"), ollama.url()}});
+    LiveLogPage& page = m_desktop->liveLogPage();
+    m_desktop->panel().showPage(1);
+    QTableView* view = page.view();
+    QCOMPARE(get(m_desktop->status().endpoint() + QStringLiteral("/models")), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, kTimeoutMs);
+    const auto cell = [view](int column) { return view->model()->index(0, column).data().toString(); };
+    QCOMPARE(cell(RequestLogModel::Method), QStringLiteral("GET"));
+    QCOMPARE(cell(RequestLogModel::Path), QStringLiteral("/v1/models"));
+    QCOMPARE(cell(RequestLogModel::Status), QStringLiteral("200"));
+
+    // The detail pane shows the full entry of the chosen row.
+    view->setFocus();
+    view->selectRow(0);
+    auto* detail = page.findChild<QPlainTextEdit*>(QStringLiteral("logDetail"));
+    QVERIFY(detail);
+    QVERIFY2(detail->toPlainText().contains(m_desktop->log().entry(0).requestId), qPrintable(detail->toPlainText()));
+
+    // The filter hides rows that do not match and shows them again.
+    auto* filter = page.findChild<QLineEdit*>(QStringLiteral("logFilter"));
+    QVERIFY(filter);
+    QTest::keyClicks(filter, QStringLiteral("chat/completions"));
+    QCOMPARE(view->model()->rowCount(), 0);
+    filter->clear();
+    QCOMPARE(view->model()->rowCount(), 1);
+}
+
+void TestDesktop::portChangeIsAppliedLive()
+{
+    run({});
+    const QString before = m_desktop->status().endpoint();
+    const quint16 port = unusedPort();
+    SettingsPage& page = m_desktop->settingsPage();
+    auto* portEdit = qobject_cast<QLineEdit*>(page.editor(Setting::Port));
+    QVERIFY(portEdit);
+    portEdit->selectAll();
+    QTest::keyClicks(portEdit, QString::number(port));
+    QSignalSpy started(m_host.get(), &GatewayHost::started);
+    QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("applySettings")), Qt::LeftButton);
+    QVERIFY(started.wait(kTimeoutMs));
+    QCOMPARE(started.constFirst().at(1).value<quint16>(), port);
+    QTRY_COMPARE_WITH_TIMEOUT(m_desktop->status().endpoint(), QStringLiteral("http://127.0.0.1:%1/v1").arg(port), kTimeoutMs);
+    QCOMPARE(page.message(), QStringLiteral("Settings saved and applied."));
+    QCOMPARE(QSettings(m_settingsFile, QSettings::IniFormat).value(QStringLiteral("gateway/port")).toString(),
+             QString::number(port));
+    QVERIFY(get(QStringLiteral("http://127.0.0.1:%1/health").arg(port)) > 0); // an HTTP answer on the new port
+    QCOMPARE(get(before.chopped(3) + QStringLiteral("/health")), 0); // the old port no longer answers
+}
+
+void TestDesktop::invalidValueIsRefusedWithTheTablesMessage()
+{
+    run({});
+    const QString endpoint = m_desktop->status().endpoint();
+    SettingsPage& page = m_desktop->settingsPage();
+    auto* portEdit = qobject_cast<QLineEdit*>(page.editor(Setting::Port));
+    QVERIFY(portEdit);
+    portEdit->selectAll();
+    QTest::keyClicks(portEdit, QStringLiteral("70000"));
+    QSignalSpy applyRequested(&page, &SettingsPage::applyRequested);
+    QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("applySettings")), Qt::LeftButton);
+    QCOMPARE(applyRequested.size(), 0);
+    QCOMPARE(page.message(),
+             QStringLiteral("Invalid PORT \"70000\": expected %1").arg(settingSpec(Setting::Port).acceptedText()));
+    QVERIFY(page.message().contains(QStringLiteral("65535")));
+    QCOMPARE(QSettings(m_settingsFile, QSettings::IniFormat).value(QStringLiteral("gateway/port")).toString(),
+             QStringLiteral("0"));
+    QCOMPARE(m_desktop->status().endpoint(), endpoint);
+}
+
+void TestDesktop::environmentValuesAreReadOnlyWithTheReason()
+{
+    run({{QStringLiteral("TIMEOUT"), QStringLiteral("2m")}});
+    SettingsPage& page = m_desktop->settingsPage();
+    auto* timeout = qobject_cast<QLineEdit*>(page.editor(Setting::Timeout));
+    QVERIFY(timeout);
+    QVERIFY(timeout->isReadOnly());
+    QCOMPARE(timeout->text(), QStringLiteral("2m"));
+    const QList<QLabel*> labels = page.findChildren<QLabel*>();
+    const bool reasonShown = std::any_of(labels.begin(), labels.end(), [](const QLabel* label) {
+        return !label->isHidden() && label->text() == QStringLiteral("Set by the environment variable TIMEOUT; change it there.");
+    });
+    QVERIFY(reasonShown);
+    auto* port = qobject_cast<QLineEdit*>(page.editor(Setting::Port));
+    QVERIFY(port && !port->isReadOnly()); // a saved value stays editable
+}
+
+void TestDesktop::quitStopsTheGatewayFirst()
+{
+    run({});
+    QSignalSpy stopped(m_host.get(), &GatewayHost::stopped);
+    QSignalSpy quitReady(m_desktop.get(), &DesktopController::quitReady);
+    QAction* quit = menuAction(*m_desktop->tray(), QStringLiteral("Quit LlamaGate"));
+    QVERIFY(quit);
+    quit->trigger();
+    QVERIFY(quitReady.wait(kTimeoutMs));
+    QCOMPARE(stopped.size(), 1);
+    QCOMPARE(m_desktop->status().state(), GatewayState::Stopped);
+}
+
+void TestDesktop::withoutATrayClosingThePanelQuits()
+{
+    run({}, false);
+    QVERIFY(!m_desktop->tray());
+    QVERIFY(m_desktop->panel().isVisible());
+    QSignalSpy quitReady(m_desktop.get(), &DesktopController::quitReady);
+    m_desktop->panel().close();
+    QVERIFY(quitReady.wait(kTimeoutMs));
+}
+
+void TestDesktop::withATrayClosingThePanelKeepsRunning()
+{
+    run({});
+    QVERIFY(m_desktop->panel().isVisible());
+    QSignalSpy quitReady(m_desktop.get(), &DesktopController::quitReady);
+    QSignalSpy stopped(m_host.get(), &GatewayHost::stopped);
+    m_desktop->panel().close();
+    QVERIFY(!m_desktop->panel().isVisible());
+    QCOMPARE(m_desktop->status().state(), GatewayState::Running);
+    // Still serving: a request round trip proves the event loops ran without a stop or quit arriving.
+    QVERIFY(get(m_desktop->status().endpoint().chopped(3) + QStringLiteral("/health")) > 0);
+    QCOMPARE(stopped.size(), 0);
+    QCOMPARE(quitReady.size(), 0);
+}
+
+void TestDesktop::launchAtLoginFromTheTrayMenu()
+{
+    run({});
+    QAction* launch = menuAction(*m_desktop->tray(), QStringLiteral("Launch at Login"));
+    QVERIFY(launch);
+    QVERIFY(!launch->isChecked()); // off by default
+    const QString entry = m_dir->filePath(QStringLiteral("autostart/llamagate.desktop"));
+    launch->trigger();
+    QVERIFY(launch->isChecked());
+    QVERIFY(QFile::exists(entry));
+    launch->trigger();
+    QVERIFY(!launch->isChecked());
+    QVERIFY(!QFile::exists(entry));
+}
+
+QTEST_MAIN(TestDesktop)
+#include "tst_desktop.moc"

@@ -1,0 +1,67 @@
+#include "ui/ControlPanel.h"
+
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QStackedWidget>
+
+namespace llamagate {
+
+ControlPanel::ControlPanel(QWidget* parent) : QMainWindow(parent)
+{
+    setWindowTitle(tr("LlamaGate Control Panel"));
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    m_pageList = new QListWidget(central);
+    m_pageList->setObjectName(QStringLiteral("pageList"));
+    m_pageList->setAccessibleName(tr("Pages"));
+    m_pageList->setFixedWidth(170);
+    m_pageList->setSpacing(2);
+    m_pages = new QStackedWidget(central);
+    layout->addWidget(m_pageList);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+    connect(m_pageList, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    resize(920, 620);
+}
+
+void ControlPanel::addPage(const QString& title, QWidget* page)
+{
+    m_pageList->addItem(title);
+    m_pages->addWidget(page);
+    if (m_pageList->currentRow() < 0)
+        m_pageList->setCurrentRow(0);
+}
+
+int ControlPanel::pageCount() const
+{
+    return m_pages->count();
+}
+
+QString ControlPanel::pageTitle(int index) const
+{
+    return m_pageList->item(index)->text();
+}
+
+void ControlPanel::showPage(int index)
+{
+    m_pageList->setCurrentRow(index);
+}
+
+void ControlPanel::present()
+{
+    show();
+    setWindowState((windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    raise();
+    activateWindow();
+}
+
+void ControlPanel::closeEvent(QCloseEvent* event)
+{
+    // Never vetoed: Qt 6 also closes the windows when the application quits, and a veto would cancel the quit.
+    QMainWindow::closeEvent(event);
+    if (m_closingQuits)
+        emit quitRequested();
+}
+
+} // namespace llamagate

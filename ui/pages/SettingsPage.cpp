@@ -1,0 +1,223 @@
+#include "ui/pages/SettingsPage.h"
+
+#include <QCheckBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace llamagate {
+
+namespace {
+
+QString groupTitle(const QString& prefix)
+{
+    static const QHash<QString, const char*> titles = {
+        {QStringLiteral("ollama"), QT_TRANSLATE_NOOP("llamagate::SettingsPage", "Ollama")},
+        {QStringLiteral("auth"), QT_TRANSLATE_NOOP("llamagate::SettingsPage", "Access")},
+        {QStringLiteral("gateway"), QT_TRANSLATE_NOOP("llamagate::SettingsPage", "Gateway")},
+        {QStringLiteral("limits"), QT_TRANSLATE_NOOP("llamagate::SettingsPage", "Rate limits")},
+        {QStringLiteral("log"), QT_TRANSLATE_NOOP("llamagate::SettingsPage", "Logging")},
+        {QStringLiteral("http"), QT_TRANSLATE_NOOP("llamagate::SettingsPage", "HTTP")},
+        {QStringLiteral("cache"), QT_TRANSLATE_NOOP("llamagate::SettingsPage", "Response cache")},
+        {QStringLiteral("mcp"), QT_TRANSLATE_NOOP("llamagate::SettingsPage", "MCP tools")},
+    };
+    const char* title = titles.value(prefix);
+    return title ? SettingsPage::tr(title) : prefix;
+}
+
+QString overrideReason(SettingSource source, const SettingSpec& spec)
+{
+    switch (source) {
+    case SettingSource::Environment:
+        return SettingsPage::tr("Set by the environment variable %1; change it there.").arg(spec.envName);
+    case SettingSource::DotEnv:
+        return SettingsPage::tr("Set by %1 in the .env file; change it there.").arg(spec.envName);
+    case SettingSource::CommandLine:
+        return SettingsPage::tr("Set by --%1 on the command line.").arg(spec.cliFlag());
+    default:
+        return {};
+    }
+}
+
+bool overridden(SettingSource source)
+{
+    return source == SettingSource::Environment || source == SettingSource::DotEnv ||
+           source == SettingSource::CommandLine;
+}
+
+} // namespace
+
+SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
+{
+    auto* content = new QWidget;
+    auto* contentLayout = new QVBoxLayout(content);
+    QHash<QString, QFormLayout*> groups;
+    QWidget* previous = nullptr;
+    for (const SettingSpec& spec : settingsTable()) {
+        const QString prefix = spec.key.section(u'/', 0, 0);
+        QFormLayout*& form = groups[prefix];
+        if (!form) {
+            auto* box = new QGroupBox(groupTitle(prefix), content);
+            form = new QFormLayout(box);
+            form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+            contentLayout->addWidget(box);
+        }
+        Field field;
+        field.spec = &spec;
+        QWidget* editor = nullptr;
+        if (spec.type == SettingType::Bool) {
+            field.check = new QCheckBox(spec.description, content);
+            editor = field.check;
+        } else {
+            field.edit = new QLineEdit(content);
+            field.edit->setToolTip(spec.description);
+            if (spec.type == SettingType::Secret)
+                field.edit->setEchoMode(QLineEdit::Password);
+            editor = field.edit;
+        }
+        editor->setObjectName(spec.envName);
+        editor->setAccessibleName(spec.envName);
+        editor->setAccessibleDescription(spec.description);
+        auto* cell = new QVBoxLayout;
+        cell->setSpacing(2);
+        cell->addWidget(editor);
+        if (field.edit) {
+            auto* description = new QLabel(spec.description, content);
+            description->setWordWrap(true);
+            description->setEnabled(false); // the palette's quieter text colour
+            cell->addWidget(description);
+        }
+        field.note = new QLabel(content);
+        field.note->setWordWrap(true);
+        field.note->setStyleSheet(QStringLiteral("color: #8a5a00;"));
+        field.note->hide();
+        cell->addWidget(field.note);
+        auto* label = new QLabel(spec.envName, content);
+        label->setBuddy(editor);
+        form->addRow(label, cell);
+        if (previous)
+            setTabOrder(previous, editor);
+        previous = editor;
+        m_fields.append(field);
+    }
+    contentLayout->addStretch(1);
+
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+    m_message->setObjectName(QStringLiteral("settingsMessage"));
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_apply = new QPushButton(tr("&Apply"), this);
+    m_apply->setDefault(true);
+    m_apply->setObjectName(QStringLiteral("applySettings"));
+    m_revert = new QPushButton(tr("&Revert"), this);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_message, 1);
+    buttons->addWidget(m_revert);
+    buttons->addWidget(m_apply);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(scroll, 1);
+    layout->addLayout(buttons);
+    if (previous) {
+        setTabOrder(previous, m_revert);
+        setTabOrder(m_revert, m_apply);
+    }
+
+    connect(m_apply, &QPushButton::clicked, this, &SettingsPage::apply);
+    connect(m_revert, &QPushButton::clicked, this, [this] { setConfig(m_config); });
+    setConfig(m_config);
+}
+
+void SettingsPage::setConfig(const GatewayConfig& config)
+{
+    m_config = config;
+    for (const Field& field : m_fields) {
+        const SettingSource source = config.source(field.spec->id);
+        const bool readOnly = overridden(source);
+        if (field.check) {
+            field.check->setChecked(config.flag(field.spec->id));
+            field.check->setEnabled(!readOnly);
+        } else {
+            field.edit->setText(shownText(field));
+            field.edit->setReadOnly(readOnly);
+            if (field.spec->type == SettingType::Secret)
+                field.edit->setPlaceholderText(config.text(field.spec->id).isEmpty() ? tr("(not set)")
+                                                                                     : tr("(set; type to replace)"));
+        }
+        field.note->setText(overrideReason(source, *field.spec));
+        field.note->setVisible(readOnly);
+    }
+    m_message->clear();
+}
+
+void SettingsPage::showResult(const QString& error)
+{
+    m_message->setStyleSheet(error.isEmpty() ? QString() : QStringLiteral("color: #c62828;"));
+    m_message->setText(error.isEmpty() ? tr("Settings saved and applied.") : error);
+}
+
+QWidget* SettingsPage::editor(Setting id) const
+{
+    for (const Field& field : m_fields) {
+        if (field.spec->id == id)
+            return field.check ? static_cast<QWidget*>(field.check) : field.edit;
+    }
+    return nullptr;
+}
+
+QString SettingsPage::message() const
+{
+    return m_message->text();
+}
+
+QString SettingsPage::shownText(const Field& field) const
+{
+    if (field.spec->type == SettingType::Secret)
+        return {}; // never shown; typing replaces it
+    return field.spec->format(m_config.value(field.spec->id));
+}
+
+QString SettingsPage::editedText(const Field& field) const
+{
+    if (field.check)
+        return field.check->isChecked() ? QStringLiteral("true") : QStringLiteral("false");
+    return field.edit->text().trimmed();
+}
+
+void SettingsPage::apply()
+{
+    QHash<QString, QString> changes;
+    for (const Field& field : m_fields) {
+        if (overridden(m_config.source(field.spec->id)))
+            continue;
+        const QString text = editedText(field);
+        const QString before = field.check ? field.spec->format(m_config.value(field.spec->id)) : shownText(field);
+        if (text == before || (field.spec->type == SettingType::Secret && text.isEmpty()))
+            continue;
+        if (!field.spec->parse(text)) {
+            showResult(tr("Invalid %1 \"%2\": expected %3").arg(field.spec->envName, text, field.spec->acceptedText()));
+            QWidget* editor = field.check ? static_cast<QWidget*>(field.check) : field.edit;
+            editor->setFocus();
+            return;
+        }
+        changes.insert(field.spec->key, text);
+    }
+    if (changes.isEmpty()) {
+        showResult(QString());
+        m_message->setText(tr("Nothing to apply."));
+        return;
+    }
+    emit applyRequested(changes);
+}
+
+} // namespace llamagate
