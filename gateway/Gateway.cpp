@@ -209,6 +209,7 @@ void Gateway::handle(const HttpRequest& request, HttpResponder* responder)
 QByteArray Gateway::metricsText() const
 {
     const auto count = [this](auto member) { return m_http ? double((m_http->*member)()) : 0.0; };
+    const ResponseCache::Stats cache = m_context.cache->stats();
     return m_metrics.render({
         {QStringLiteral("llamagate_http_requests_in_flight"), QStringLiteral("Requests whose response is not finished."),
          count(&HttpServer::activeResponses)},
@@ -218,6 +219,9 @@ QByteArray Gateway::metricsText() const
          double(m_context.queue->totalWaiting())},
         {QStringLiteral("llamagate_upstream_requests_in_flight"), QStringLiteral("Requests Ollama is working on."),
          double(m_ollama->activeRequests())},
+        {QStringLiteral("llamagate_cache_entries"), QStringLiteral("Answers in the response cache."), double(cache.entries)},
+        {QStringLiteral("llamagate_cache_bytes"), QStringLiteral("Size of the answers in the response cache."),
+         double(cache.bytes)},
     });
 }
 

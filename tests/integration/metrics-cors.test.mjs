@@ -87,6 +87,26 @@ test('counters, histogram and gauges match the traffic sent', async () => {
   assert.equal(families.llamagate_queue_waiting_requests.type, 'GAUGE');
   assert.equal(families.llamagate_queue_waiting_requests.metrics[0].value, '0');
   assert.equal(families.llamagate_http_requests_in_flight.metrics[0].value, '1', 'the scrape itself');
+  assert.equal(families.llamagate_cache_entries.type, 'GAUGE');
+  assert.equal(families.llamagate_cache_entries.metrics[0].value, '0', 'this gateway runs with the cache off');
+});
+
+test('cache results and size are exposed', async () => {
+  const cached = await startGateway({ env: { OLLAMA_HOST: ollama.url } });
+  try {
+    const body = { model: 'llama3.2', messages: [{ role: 'user', content: 'cache me' }] };
+    const first = await httpRequest({ method: 'POST', url: `${cached.url}/v1/chat/completions`, body });
+    const second = await httpRequest({ method: 'POST', url: `${cached.url}/v1/chat/completions`, body });
+    assert.deepEqual([first.headers['x-cache'], second.headers['x-cache']], ['MISS', 'HIT']);
+    const r = await httpRequest({ url: `${cached.url}/metrics` });
+    const families = Object.fromEntries(parsePrometheusTextFormat(r.body).map((f) => [f.name, f]));
+    assert.equal(sample(families.llamagate_cache_requests_total, { result: 'hit' }).value, '1');
+    assert.equal(sample(families.llamagate_cache_requests_total, { result: 'miss' }).value, '1');
+    assert.equal(families.llamagate_cache_entries.metrics[0].value, '1');
+    assert.ok(Number(families.llamagate_cache_bytes.metrics[0].value) > 100, 'the stored answer has a size');
+  } finally {
+    await cached.stop();
+  }
 });
 
 test('upstream errors are counted', async () => {
