@@ -38,13 +38,16 @@ DesktopController::DesktopController(GatewayHost& host,
     });
 
     m_panel = std::make_unique<ControlPanel>();
-    m_panel->setWindowIcon(healthIcon(Health::Running));
+    m_panel->setWindowIcon(appIcon());
     auto* overview = new OverviewPage(*m_status);
     connect(overview, &OverviewPage::startRequested, this, &DesktopController::startGateway);
     connect(overview, &OverviewPage::stopRequested, this, &DesktopController::stopGateway);
     m_liveLog = new LiveLogPage(m_log);
     m_settings = new SettingsPage;
     connect(m_settings, &SettingsPage::applyRequested, this, &DesktopController::applySettings);
+    overview->setObjectName(QStringLiteral("overview"));
+    m_liveLog->setObjectName(QStringLiteral("live-log"));
+    m_settings->setObjectName(QStringLiteral("settings"));
     m_panel->addPage(tr("Overview"), overview);
     m_panel->addPage(tr("Live Log"), m_liveLog);
     m_panel->addPage(tr("Settings"), m_settings);

@@ -54,7 +54,7 @@ void ScreenshotTour::render()
     m_desktop.liveLogPage().view()->selectRow(0);
     for (int index = 0; index < panel.pageCount(); ++index) {
         panel.showPage(index);
-        const QString name = panel.pageTitle(index).toLower().replace(u' ', u'-');
+        const QString name = panel.page(index)->objectName();
         ok = save(panel.grab(), QStringLiteral("%1-%2.png").arg(index + 1, 2, 10, QLatin1Char('0')).arg(name)) && ok;
     }
     if (TrayIcon* tray = m_desktop.tray()) {

@@ -10,6 +10,7 @@
 #include "gateway/config/ConfigLoader.h"
 #include "gateway/log/JsonLogger.h"
 #include "ui/ControlPanel.h"
+#include "ui/Translations.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -144,6 +145,7 @@ int main(int argc, char** argv)
     }
     if (!headless) {
         QApplication::setQuitOnLastWindowClosed(false);
+        installTranslations(QLocale());
         desktop = std::make_unique<DesktopController>(
             host, QSettings().fileName(),
             [&commandLine](const QHash<QString, QString>& saved) { return loadConfig(commandLine, saved); },

@@ -15,14 +15,14 @@ ControlPanel::ControlPanel(QWidget* parent) : QMainWindow(parent)
     m_pageList = new QListWidget(central);
     m_pageList->setObjectName(QStringLiteral("pageList"));
     m_pageList->setAccessibleName(tr("Pages"));
-    m_pageList->setFixedWidth(170);
+    m_pageList->setFixedWidth(150);
     m_pageList->setSpacing(2);
     m_pages = new QStackedWidget(central);
     layout->addWidget(m_pageList);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
     connect(m_pageList, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
-    resize(920, 620);
+    resize(1040, 680);
 }
 
 void ControlPanel::addPage(const QString& title, QWidget* page)
@@ -38,9 +38,9 @@ int ControlPanel::pageCount() const
     return m_pages->count();
 }
 
-QString ControlPanel::pageTitle(int index) const
+QWidget* ControlPanel::page(int index) const
 {
-    return m_pageList->item(index)->text();
+    return m_pages->widget(index);
 }
 
 void ControlPanel::showPage(int index)

@@ -17,7 +17,7 @@ public:
 
     void addPage(const QString& title, QWidget* page);
     int pageCount() const;
-    QString pageTitle(int index) const;
+    QWidget* page(int index) const;
     void showPage(int index);
     /// Brings the window to the front, shown and focused.
     void present();

@@ -1,5 +1,6 @@
 #include "ui/StatusIcons.h"
 
+#include <QImageReader>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -72,6 +73,16 @@ QPixmap healthPixmap(Health health, int size)
         painter.drawEllipse(badge);
     }
     return pixmap;
+}
+
+QIcon appIcon()
+{
+    QIcon icon;
+    if (QImageReader::supportedImageFormats().contains("svg"))
+        icon.addFile(QStringLiteral(":/icons/llamagate.svg"));
+    for (const int size : {16, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/llamagate-%1.png").arg(size), QSize(size, size));
+    return icon;
 }
 
 QIcon healthIcon(Health health)

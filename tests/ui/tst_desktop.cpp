@@ -95,14 +95,16 @@ private slots:
     void portChangeIsAppliedLive();
     void invalidValueIsRefusedWithTheTablesMessage();
     void environmentValuesAreReadOnlyWithTheReason();
+    void listeningBeyondLoopbackIsWarnedAbout();
     void quitStopsTheGatewayFirst();
     void withoutATrayClosingThePanelQuits();
     void withATrayClosingThePanelKeepsRunning();
+    void startedAtLoginGoesStraightToTheTray();
     void launchAtLoginFromTheTrayMenu();
 
 private:
     /// Starts the desktop app with these environment variables (saved settings come from the settings file).
-    void run(const QHash<QString, QString>& environment, bool trayAvailable = true);
+    void run(const QHash<QString, QString>& environment, bool trayAvailable = true, bool toTray = false);
     /// GET on the gateway; the HTTP status, 0 when the connection failed.
     int get(const QString& url);
 
@@ -135,7 +137,7 @@ void TestDesktop::cleanup()
     m_dir.reset();
 }
 
-void TestDesktop::run(const QHash<QString, QString>& environment, bool trayAvailable)
+void TestDesktop::run(const QHash<QString, QString>& environment, bool trayAvailable, bool toTray)
 {
     m_host = std::make_unique<GatewayHost>();
     const auto build = [environment](const QHash<QString, QString>& saved) {
@@ -149,7 +151,7 @@ void TestDesktop::run(const QHash<QString, QString>& environment, bool trayAvail
         std::make_unique<XdgAutostart>(m_dir->filePath(QStringLiteral("autostart")), QStringLiteral("/usr/bin/llamagate")));
     const ConfigResult config = build(ConfigLoader::readSaved(QSettings(m_settingsFile, QSettings::IniFormat)));
     QVERIFY2(config.config, qPrintable(config.error));
-    m_desktop->run(*config.config, trayAvailable, false);
+    m_desktop->run(*config.config, trayAvailable, toTray);
     QTRY_COMPARE_WITH_TIMEOUT(m_desktop->status().state(), GatewayState::Running, kTimeoutMs);
 }
 
@@ -290,6 +292,28 @@ void TestDesktop::environmentValuesAreReadOnlyWithTheReason()
     QVERIFY(port && !port->isReadOnly()); // a saved value stays editable
 }
 
+void TestDesktop::listeningBeyondLoopbackIsWarnedAbout()
+{
+    run({});
+    SettingsPage& page = m_desktop->settingsPage();
+    m_desktop->panel().showPage(2);
+    auto* address = qobject_cast<QLineEdit*>(page.editor(Setting::ListenAddress));
+    QVERIFY(address);
+    const auto warningShown = [&page] {
+        const QList<QLabel*> labels = page.findChildren<QLabel*>();
+        return std::any_of(labels.begin(), labels.end(), [](const QLabel* label) {
+            return label->isVisible() && label->text().startsWith(QStringLiteral("Beyond loopback"));
+        });
+    };
+    QVERIFY(!warningShown());
+    address->selectAll();
+    QTest::keyClicks(address, QStringLiteral("0.0.0.0"));
+    QVERIFY(warningShown());
+    address->selectAll();
+    QTest::keyClicks(address, QStringLiteral("::1"));
+    QVERIFY(!warningShown());
+}
+
 void TestDesktop::quitStopsTheGatewayFirst()
 {
     run({});
@@ -326,6 +350,17 @@ void TestDesktop::withATrayClosingThePanelKeepsRunning()
     QVERIFY(get(m_desktop->status().endpoint().chopped(3) + QStringLiteral("/health")) > 0);
     QCOMPARE(stopped.size(), 0);
     QCOMPARE(quitReady.size(), 0);
+}
+
+void TestDesktop::startedAtLoginGoesStraightToTheTray()
+{
+    run({}, true, true);
+    QVERIFY(m_desktop->tray());
+    QVERIFY(!m_desktop->panel().isVisible());
+    QAction* open = menuAction(*m_desktop->tray(), QStringLiteral("Open Control Panel"));
+    QVERIFY(open);
+    open->trigger();
+    QVERIFY(m_desktop->panel().isVisible());
 }
 
 void TestDesktop::launchAtLoginFromTheTrayMenu()

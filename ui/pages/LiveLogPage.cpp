@@ -53,10 +53,20 @@ LiveLogPage::LiveLogPage(RequestLogModel* model, QWidget* parent) : QWidget(pare
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setSectionResizeMode(RequestLogModel::Path, QHeaderView::Stretch);
+    // Fixed widths from the font (measuring every row would cost too much on a live table); the path takes the rest.
     const QFontMetrics metrics = m_view->fontMetrics();
-    m_view->setColumnWidth(RequestLogModel::Time, metrics.horizontalAdvance(QStringLiteral("00:00:00.000")) + 16);
-    m_view->setColumnWidth(RequestLogModel::Status, metrics.horizontalAdvance(QStringLiteral("Status")) + 20);
-    m_view->setColumnWidth(RequestLogModel::Method, metrics.horizontalAdvance(QStringLiteral("DELETE")) + 16);
+    const auto fit = [this, &metrics](int column, const QString& sample) {
+        const QString header = m_model->headerData(column, Qt::Horizontal).toString();
+        m_view->setColumnWidth(column, std::max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header)) + 24);
+    };
+    fit(RequestLogModel::Time, QStringLiteral("00:00:00.000"));
+    fit(RequestLogModel::Status, QStringLiteral("499"));
+    fit(RequestLogModel::Method, QStringLiteral("DELETE"));
+    fit(RequestLogModel::Model, QStringLiteral("llama3.2:latest"));
+    fit(RequestLogModel::Key, QStringLiteral("key name"));
+    fit(RequestLogModel::Latency, QStringLiteral("99999 ms"));
+    fit(RequestLogModel::Cache, QStringLiteral("bypass"));
+    fit(RequestLogModel::Tokens, QStringLiteral("9999 + 9999"));
     m_view->setAccessibleName(tr("Requests"));
 
     m_detail = new QPlainTextEdit(this);

@@ -2,8 +2,8 @@
 
 #include <QCheckBox>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHostAddress>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -54,24 +54,43 @@ bool overridden(SettingSource source)
 
 SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
 {
+    // One form for all groups, so that every field lines up; a bold heading starts each group. Groups come in the
+    // order of their first setting in the table, each with all of its settings.
     auto* content = new QWidget;
-    auto* contentLayout = new QVBoxLayout(content);
-    QHash<QString, QFormLayout*> groups;
-    QWidget* previous = nullptr;
+    auto* form = new QFormLayout(content);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    QList<const SettingSpec*> grouped;
+    QStringList groupOrder;
     for (const SettingSpec& spec : settingsTable()) {
+        if (!groupOrder.contains(spec.key.section(u'/', 0, 0)))
+            groupOrder.append(spec.key.section(u'/', 0, 0));
+    }
+    for (const QString& prefix : groupOrder) {
+        for (const SettingSpec& spec : settingsTable()) {
+            if (spec.key.section(u'/', 0, 0) == prefix)
+                grouped.append(&spec);
+        }
+    }
+    QString group;
+    QWidget* previous = nullptr;
+    for (const SettingSpec* specPointer : grouped) {
+        const SettingSpec& spec = *specPointer;
         const QString prefix = spec.key.section(u'/', 0, 0);
-        QFormLayout*& form = groups[prefix];
-        if (!form) {
-            auto* box = new QGroupBox(groupTitle(prefix), content);
-            form = new QFormLayout(box);
-            form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-            contentLayout->addWidget(box);
+        if (prefix != group) {
+            group = prefix;
+            auto* heading = new QLabel(groupTitle(prefix), content);
+            QFont headingFont = heading->font();
+            headingFont.setBold(true);
+            headingFont.setPointSizeF(headingFont.pointSizeF() * 1.15);
+            heading->setFont(headingFont);
+            heading->setContentsMargins(0, form->rowCount() == 0 ? 0 : 12, 0, 2);
+            form->addRow(heading);
         }
         Field field;
         field.spec = &spec;
         QWidget* editor = nullptr;
         if (spec.type == SettingType::Bool) {
-            field.check = new QCheckBox(spec.description, content);
+            field.check = new QCheckBox(tr("On"), content);
             editor = field.check;
         } else {
             field.edit = new QLineEdit(content);
@@ -86,17 +105,17 @@ SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
         auto* cell = new QVBoxLayout;
         cell->setSpacing(2);
         cell->addWidget(editor);
-        if (field.edit) {
-            auto* description = new QLabel(spec.description, content);
-            description->setWordWrap(true);
-            description->setEnabled(false); // the palette's quieter text colour
-            cell->addWidget(description);
-        }
+        auto* description = new QLabel(spec.description, content);
+        description->setWordWrap(true);
+        description->setEnabled(false); // the palette's quieter text colour
+        cell->addWidget(description);
         field.note = new QLabel(content);
         field.note->setWordWrap(true);
         field.note->setStyleSheet(QStringLiteral("color: #8a5a00;"));
         field.note->hide();
         cell->addWidget(field.note);
+        if (spec.id == Setting::ListenAddress)
+            addListenWarning(field.edit, cell);
         auto* label = new QLabel(spec.envName, content);
         label->setBuddy(editor);
         form->addRow(label, cell);
@@ -105,12 +124,12 @@ SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
         previous = editor;
         m_fields.append(field);
     }
-    contentLayout->addStretch(1);
-
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // descriptions wrap instead
+    m_scroll = scroll;
 
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
@@ -138,6 +157,21 @@ SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
     setConfig(m_config);
 }
 
+void SettingsPage::addListenWarning(QLineEdit* edit, QVBoxLayout* cell)
+{
+    auto* warning = new QLabel(tr("Beyond loopback: other computers can reach LlamaGate. Clients then need an API key."),
+                               edit->parentWidget());
+    warning->setWordWrap(true);
+    warning->setStyleSheet(QStringLiteral("color: #c62828;"));
+    cell->addWidget(warning);
+    const auto update = [warning](const QString& text) {
+        const QHostAddress address(text.trimmed());
+        warning->setVisible(!address.isNull() && !address.isLoopback());
+    };
+    connect(edit, &QLineEdit::textChanged, warning, update);
+    update(edit->text());
+}
+
 void SettingsPage::setConfig(const GatewayConfig& config)
 {
     m_config = config;
@@ -150,6 +184,8 @@ void SettingsPage::setConfig(const GatewayConfig& config)
         } else {
             field.edit->setText(shownText(field));
             field.edit->setReadOnly(readOnly);
+            // A read-only field looks like the window behind it, not like something to type into.
+            field.edit->setStyleSheet(readOnly ? QStringLiteral("QLineEdit { background: palette(window); }") : QString());
             if (field.spec->type == SettingType::Secret)
                 field.edit->setPlaceholderText(config.text(field.spec->id).isEmpty() ? tr("(not set)")
                                                                                      : tr("(set; type to replace)"));
@@ -208,6 +244,7 @@ void SettingsPage::apply()
             showResult(tr("Invalid %1 \"%2\": expected %3").arg(field.spec->envName, text, field.spec->acceptedText()));
             QWidget* editor = field.check ? static_cast<QWidget*>(field.check) : field.edit;
             editor->setFocus();
+            m_scroll->ensureWidgetVisible(editor);
             return;
         }
         changes.insert(field.spec->key, text);

@@ -10,6 +10,8 @@ class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
+class QVBoxLayout;
 
 namespace llamagate {
 
@@ -45,11 +47,14 @@ private:
     };
 
     void apply();
+    /// A warning under the listen address while it reaches beyond this computer.
+    void addListenWarning(QLineEdit* edit, QVBoxLayout* cell);
     QString editedText(const Field& field) const;
     QString shownText(const Field& field) const;
 
     QList<Field> m_fields;
     GatewayConfig m_config;
+    QScrollArea* m_scroll = nullptr;
     QLabel* m_message = nullptr;
     QPushButton* m_apply = nullptr;
     QPushButton* m_revert = nullptr;

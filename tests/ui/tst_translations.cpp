@@ -1,0 +1,84 @@
+#include "ui/StatusTracker.h"
+#include "ui/TrayIcon.h"
+#include "ui/Translations.h"
+#include "ui/pages/SettingsPage.h"
+
+#include <QAction>
+#include <QFile>
+#include <QLabel>
+#include <QMenu>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace llamagate;
+
+/// The embedded translations: English plural forms, a complete German, and the windows speaking German.
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+private slots:
+    void germanTranslationIsComplete();
+    void englishPluralForms();
+    void windowsSpeakGerman();
+};
+
+void TestTranslations::germanTranslationIsComplete()
+{
+    QFile file(qEnvironmentVariable("LLAMAGATE_TESTS_DIR") + QStringLiteral("/../translations/llamagate_de.ts"));
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+    QXmlStreamReader xml(&file);
+    int messages = 0;
+    QStringList untranslated;
+    QString source;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == u"source") {
+            source = xml.readElementText();
+        } else if (xml.name() == u"translation") {
+            ++messages;
+            const bool unfinished = !xml.attributes().value(QStringLiteral("type")).isEmpty();
+            const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            if (unfinished || text.trimmed().isEmpty())
+                untranslated.append(source);
+        }
+    }
+    QVERIFY(!xml.hasError());
+    QVERIFY(messages > 50);
+    QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join(QStringLiteral(" | "))));
+}
+
+void TestTranslations::englishPluralForms()
+{
+    QVERIFY(installTranslations(QLocale(QLocale::English, QLocale::UnitedStates)));
+    StatusTracker status;
+    TrayIcon tray(status);
+    QVERIFY2(tray.toolTip().contains(QStringLiteral("0 requests served")), qPrintable(tray.toolTip()));
+    status.countRequest(RequestLogEntry());
+    QVERIFY2(tray.toolTip().contains(QStringLiteral("1 request served")), qPrintable(tray.toolTip()));
+}
+
+void TestTranslations::windowsSpeakGerman()
+{
+    QVERIFY(installTranslations(QLocale(QLocale::German, QLocale::Germany)));
+    StatusTracker status;
+    TrayIcon tray(status);
+    QStringList texts;
+    for (const QAction* action : tray.menu()->actions())
+        texts.append(action->text());
+    QVERIFY2(texts.contains(QStringLiteral("Steuerzentrale öffnen")), qPrintable(texts.join(u'|')));
+    QVERIFY2(texts.contains(QStringLiteral("Gestoppt")), qPrintable(texts.join(u'|')));
+    status.countRequest(RequestLogEntry());
+    status.countRequest(RequestLogEntry());
+    QVERIFY2(tray.toolTip().contains(QStringLiteral("2 Anfragen beantwortet")), qPrintable(tray.toolTip()));
+
+    SettingsPage settings;
+    const QList<QLabel*> labels = settings.findChildren<QLabel*>();
+    const bool germanHeading = std::any_of(labels.begin(), labels.end(),
+                                           [](const QLabel* label) { return label->text() == QStringLiteral("Zugriff"); });
+    QVERIFY(germanHeading);
+}
+
+QTEST_MAIN(TestTranslations)
+#include "tst_translations.moc"

@@ -1,0 +1,369 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>llamagate::ControlPanel</name>
+    <message>
+        <source>LlamaGate Control Panel</source>
+        <translation>LlamaGate-Steuerzentrale</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+</context>
+<context>
+    <name>llamagate::DesktopController</name>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Live Log</source>
+        <translation>Live-Protokoll</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved to %1.</source>
+        <translation>Die Einstellungen konnten nicht in %1 gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Launch at Login</source>
+        <translation>Bei Anmeldung starten</translation>
+    </message>
+    <message>
+        <source>Could not change %1: %2</source>
+        <translation>%1 konnte nicht geändert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>llamagate::LiveLogPage</name>
+    <message>
+        <source>Filter (path, model, status, key…)</source>
+        <translation>Filtern (Pfad, Modell, Status, Schlüssel …)</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>&amp;Auto-scroll</source>
+        <translation>Automatisch &amp;scrollen</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Request details</source>
+        <translation>Details der Anfrage</translation>
+    </message>
+    <message>
+        <source>Choose a request to see its full entry.</source>
+        <translation>Wählen Sie eine Anfrage, um ihren vollständigen Eintrag zu sehen.</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new while paused</source>
+        <translation>
+            <numerusform>%n neue während der Pause</numerusform>
+            <numerusform>%n neue während der Pause</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>llamagate::OllamaHealthProbe</name>
+    <message>
+        <source>Ollama answered HTTP %1</source>
+        <translation>Ollama antwortete mit HTTP %1</translation>
+    </message>
+</context>
+<context>
+    <name>llamagate::OverviewPage</name>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Endpoint URL</source>
+        <translation>Endpunkt-URL</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the endpoint URL to the clipboard</source>
+        <translation>Die Endpunkt-URL in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Gateway:</source>
+        <translation>Gateway:</translation>
+    </message>
+    <message>
+        <source>Endpoint:</source>
+        <translation>Endpunkt:</translation>
+    </message>
+    <message>
+        <source>Ollama:</source>
+        <translation>Ollama:</translation>
+    </message>
+    <message>
+        <source>Requests:</source>
+        <translation>Anfragen:</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <source>(not listening)</source>
+        <translation>(lauscht nicht)</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Prüfe %1 …</translation>
+    </message>
+    <message>
+        <source>Reachable at %1, version %2</source>
+        <translation>Erreichbar unter %1, Version %2</translation>
+    </message>
+    <message>
+        <source>Not reachable at %1: %2</source>
+        <translation>Nicht erreichbar unter %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 per minute, %2 served since LlamaGate started</source>
+        <translation>%1 pro Minute, %2 beantwortet seit dem Start von LlamaGate</translation>
+    </message>
+</context>
+<context>
+    <name>llamagate::RequestLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 + %2</source>
+        <translation>%1 + %2</translation>
+    </message>
+</context>
+<context>
+    <name>llamagate::SettingsPage</name>
+    <message>
+        <source>Ollama</source>
+        <translation>Ollama</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Zugriff</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Rate limits</source>
+        <translation>Ratenbegrenzung</translation>
+    </message>
+    <message>
+        <source>Logging</source>
+        <translation>Protokollierung</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Response cache</source>
+        <translation>Antwort-Cache</translation>
+    </message>
+    <message>
+        <source>MCP tools</source>
+        <translation>MCP-Werkzeuge</translation>
+    </message>
+    <message>
+        <source>Set by the environment variable %1; change it there.</source>
+        <translation>Durch die Umgebungsvariable %1 gesetzt; dort ändern.</translation>
+    </message>
+    <message>
+        <source>Set by %1 in the .env file; change it there.</source>
+        <translation>Durch %1 in der .env-Datei gesetzt; dort ändern.</translation>
+    </message>
+    <message>
+        <source>Set by --%1 on the command line.</source>
+        <translation>Durch --%1 auf der Befehlszeile gesetzt.</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(nicht gesetzt)</translation>
+    </message>
+    <message>
+        <source>(set; type to replace)</source>
+        <translation>(gesetzt; zum Ersetzen tippen)</translation>
+    </message>
+    <message>
+        <source>Settings saved and applied.</source>
+        <translation>Einstellungen gespeichert und übernommen.</translation>
+    </message>
+    <message>
+        <source>Invalid %1 &quot;%2&quot;: expected %3</source>
+        <translation>Ungültiger Wert für %1 „%2“: erwartet wird %3</translation>
+    </message>
+    <message>
+        <source>Nothing to apply.</source>
+        <translation>Nichts zu übernehmen.</translation>
+    </message>
+    <message>
+        <source>Beyond loopback: other computers can reach LlamaGate. Clients then need an API key.</source>
+        <translation>Über Loopback hinaus: Andere Computer können LlamaGate erreichen. Clients brauchen dann einen API-Schlüssel.</translation>
+    </message>
+</context>
+<context>
+    <name>llamagate::StatusTracker</name>
+    <message>
+        <source>Starting…</source>
+        <translation>Startet …</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stoppt …</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Gestoppt: %1</translation>
+    </message>
+    <message>
+        <source>Degraded: Ollama is not reachable</source>
+        <translation>Eingeschränkt: Ollama ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+</context>
+<context>
+    <name>llamagate::TrayIcon</name>
+    <message>
+        <source>Open Control Panel</source>
+        <translation>Steuerzentrale öffnen</translation>
+    </message>
+    <message>
+        <source>Copy Endpoint URL</source>
+        <translation>Endpunkt-URL kopieren</translation>
+    </message>
+    <message>
+        <source>Launch at Login</source>
+        <translation>Bei Anmeldung starten</translation>
+    </message>
+    <message>
+        <source>Quit LlamaGate</source>
+        <translation>LlamaGate beenden</translation>
+    </message>
+    <message>
+        <source>Ollama is back</source>
+        <translation>Ollama ist wieder da</translation>
+    </message>
+    <message>
+        <source>Ollama at %1 answers again.</source>
+        <translation>Ollama unter %1 antwortet wieder.</translation>
+    </message>
+    <message>
+        <source>Ollama is not reachable</source>
+        <translation>Ollama ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Ollama at %1 does not answer: %2</source>
+        <translation>Ollama unter %1 antwortet nicht: %2</translation>
+    </message>
+    <message>
+        <source>Start Gateway</source>
+        <translation>Gateway starten</translation>
+    </message>
+    <message>
+        <source>Stop Gateway</source>
+        <translation>Gateway stoppen</translation>
+    </message>
+    <message>
+        <source>LlamaGate — %1</source>
+        <translation>LlamaGate – %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) served</source>
+        <translation>
+            <numerusform>%n Anfrage beantwortet</numerusform>
+            <numerusform>%n Anfragen beantwortet</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
