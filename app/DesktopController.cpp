@@ -2,6 +2,8 @@
 
 #include "app/platform/Autostart.h"
 #include "gateway/GatewayHost.h"
+#include "gateway/log/JsonLogger.h"
+#include "gateway/log/LoggingOptions.h"
 #include "ui/ControlPanel.h"
 #include "ui/StatusIcons.h"
 #include "ui/StatusTracker.h"
@@ -118,6 +120,7 @@ void DesktopController::applySettings(const QHash<QString, QString>& changes)
         return;
     }
     m_config = *result.config;
+    JsonLogger::instance().configure(loggingOptions(m_config)); // the gateway thread logs through it too
     m_settings->setConfig(m_config);
     m_settings->showResult(QString());
     startGateway();
@@ -127,8 +130,8 @@ void DesktopController::setLaunchAtLogin(bool enabled)
 {
     QString error;
     if (!m_autostart->setEnabled(enabled, &error))
-        QMessageBox::warning(m_panel.get(), tr("Launch at Login"),
-                             tr("Could not change %1: %2").arg(m_autostart->location(), error));
+        QMessageBox::warning(
+            m_panel.get(), tr("Launch at Login"), tr("Could not change %1: %2").arg(m_autostart->location(), error));
     m_tray->setLaunchAtLogin(m_autostart->isEnabled());
 }
 

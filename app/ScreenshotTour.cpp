@@ -22,10 +22,15 @@ ScreenshotTour::ScreenshotTour(DesktopController& desktop, QString directory, QO
     : QObject(parent), m_desktop(desktop), m_directory(std::move(directory))
 {
     connect(&m_desktop.status(), &StatusTracker::changed, this, &ScreenshotTour::requestOnce);
-    connect(&m_desktop.log(), &QAbstractItemModel::rowsInserted, this, [this] {
-        // Let the views lay the new row out before they are grabbed.
-        QTimer::singleShot(300, this, &ScreenshotTour::render);
-    }, Qt::SingleShotConnection);
+    connect(
+        &m_desktop.log(),
+        &QAbstractItemModel::rowsInserted,
+        this,
+        [this] {
+            // Let the views lay the new row out before they are grabbed.
+            QTimer::singleShot(300, this, &ScreenshotTour::render);
+        },
+        Qt::SingleShotConnection);
 }
 
 void ScreenshotTour::requestOnce()

@@ -9,6 +9,7 @@
 #include "gateway/access/KeyStore.h"
 #include "gateway/config/ConfigLoader.h"
 #include "gateway/log/JsonLogger.h"
+#include "gateway/log/LoggingOptions.h"
 #include "ui/ControlPanel.h"
 #include "ui/Translations.h"
 
@@ -110,12 +111,7 @@ int main(int argc, char** argv)
         return 2;
     }
     const GatewayConfig& config = *loaded.config;
-    JsonLogger::Options logOptions;
-    logOptions.debug = config.flag(Setting::Debug);
-    logOptions.filePath = config.text(Setting::LogFile);
-    logOptions.maxFileSize = config.integer(Setting::LogMaxSize);
-    logOptions.maxFiles = int(config.integer(Setting::LogMaxFiles));
-    JsonLogger::instance().configure(logOptions);
+    JsonLogger::instance().configure(loggingOptions(config));
     JsonLogger::installQtMessageHandler();
     if (headless && !commandLine.headless)
         logInfo(QStringLiteral("no display found; running headless"));

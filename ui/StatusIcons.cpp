@@ -34,9 +34,9 @@ QPainterPath gatePath(int size)
     const int top = int(std::lround(size * 0.27));
     const int bottom = size - int(std::lround(size * 0.24));
     QPainterPath path;
-    path.addRect(left, top, right - left, stroke);                        // lintel
-    path.addRect(left, top, stroke, bottom - top);                        // left post
-    path.addRect(right - stroke, top, stroke, bottom - top);              // right post
+    path.addRect(left, top, right - left, stroke);           // lintel
+    path.addRect(left, top, stroke, bottom - top);           // left post
+    path.addRect(right - stroke, top, stroke, bottom - top); // right post
     path.setFillRule(Qt::WindingFill);
     return path;
 }

@@ -11,9 +11,20 @@
 namespace llamagate {
 
 /// What the gateway is doing.
-enum class GatewayState { Stopped, Starting, Running, Stopping };
+enum class GatewayState
+{
+    Stopped,
+    Starting,
+    Running,
+    Stopping
+};
 /// The one-word summary the tray shows: running, running without a reachable Ollama, or stopped.
-enum class Health { Running, Degraded, Stopped };
+enum class Health
+{
+    Running,
+    Degraded,
+    Stopped
+};
 
 /// The GUI thread's picture of the gateway, built from GatewayHost's signals: state, endpoint, Ollama's
 /// reachability, requests served and per minute. Pages and the tray read it and follow changed().

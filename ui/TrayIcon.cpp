@@ -24,8 +24,8 @@ TrayIcon::TrayIcon(const StatusTracker& status, QObject* parent) : QObject(paren
         else
             emit stopRequested();
     });
-    m_copyEndpoint = m_menu->addAction(tr("Copy Endpoint URL"), this,
-                                       [this] { QGuiApplication::clipboard()->setText(m_status.endpoint()); });
+    m_copyEndpoint = m_menu->addAction(
+        tr("Copy Endpoint URL"), this, [this] { QGuiApplication::clipboard()->setText(m_status.endpoint()); });
     m_menu->addSeparator();
     m_launchAtLogin = m_menu->addAction(tr("Launch at Login"));
     m_launchAtLogin->setCheckable(true);

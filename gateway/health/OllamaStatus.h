@@ -8,7 +8,12 @@ namespace llamagate {
 /// What the gateway last learned about its Ollama server: reachable (with its version) or why not. A plain value.
 struct OllamaStatus
 {
-    enum class State { Unknown, Reachable, Unreachable };
+    enum class State
+    {
+        Unknown,
+        Reachable,
+        Unreachable
+    };
 
     State state = State::Unknown;
     QString version; ///< Ollama's version when reachable

@@ -1,6 +1,7 @@
 #include "app/DesktopController.h"
 #include "app/platform/Autostart.h"
 #include "gateway/GatewayHost.h"
+#include "gateway/log/JsonLogger.h"
 #include "ui/ControlPanel.h"
 #include "ui/StatusTracker.h"
 #include "ui/TrayIcon.h"
@@ -41,9 +42,10 @@ class FakeOllama
 public:
     bool start()
     {
-        const QString script = qEnvironmentVariable("LLAMAGATE_TESTS_DIR") + QStringLiteral("/fake-ollama/fake-ollama.mjs");
-        m_process.start(qEnvironmentVariable("NODE_EXECUTABLE"), {script, QStringLiteral("--port"), QStringLiteral("0"),
-                                                                  QStringLiteral("--exit-with-stdin")});
+        const QString script =
+            qEnvironmentVariable("LLAMAGATE_TESTS_DIR") + QStringLiteral("/fake-ollama/fake-ollama.mjs");
+        m_process.start(qEnvironmentVariable("NODE_EXECUTABLE"),
+                        {script, QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--exit-with-stdin")});
         if (!m_process.waitForStarted(kTimeoutMs) || !m_process.waitForReadyRead(kTimeoutMs))
             return false;
         const QJsonObject event = QJsonDocument::fromJson(m_process.readLine()).object();
@@ -94,6 +96,7 @@ private slots:
     void liveLogShowsAnHttpRequest();
     void portChangeIsAppliedLive();
     void invalidValueIsRefusedWithTheTablesMessage();
+    void logFileChangeIsAppliedLive();
     void environmentValuesAreReadOnlyWithTheReason();
     void listeningBeyondLoopbackIsWarnedAbout();
     void quitStopsTheGatewayFirst();
@@ -146,9 +149,12 @@ void TestDesktop::run(const QHash<QString, QString>& environment, bool trayAvail
         inputs.environment = environment;
         return ConfigLoader::load(inputs);
     };
-    m_desktop = std::make_unique<DesktopController>(
-        *m_host, m_settingsFile, build,
-        std::make_unique<XdgAutostart>(m_dir->filePath(QStringLiteral("autostart")), QStringLiteral("/usr/bin/llamagate")));
+    m_desktop =
+        std::make_unique<DesktopController>(*m_host,
+                                            m_settingsFile,
+                                            build,
+                                            std::make_unique<XdgAutostart>(m_dir->filePath(QStringLiteral("autostart")),
+                                                                           QStringLiteral("/usr/bin/llamagate")));
     const ConfigResult config = build(ConfigLoader::readSaved(QSettings(m_settingsFile, QSettings::IniFormat)));
     QVERIFY2(config.config, qPrintable(config.error));
     m_desktop->run(*config.config, trayAvailable, toTray);
@@ -189,7 +195,8 @@ void TestDesktop::trayFollowsTheGateway()
     QTRY_COMPARE_WITH_TIMEOUT(tray->shownHealth(), Health::Running, kTimeoutMs);
     QCOMPARE(get(m_desktop->status().endpoint() + QStringLiteral("/models")), 200);
     QTRY_VERIFY2_WITH_TIMEOUT(tray->toolTip().contains(QStringLiteral("1 request")),
-                              qPrintable(tray->toolTip() + m_desktop->status().ollama().error), kTimeoutMs);
+                              qPrintable(tray->toolTip() + m_desktop->status().ollama().error),
+                              kTimeoutMs);
 }
 
 void TestDesktop::degradedWhileOllamaIsUnreachable()
@@ -199,7 +206,8 @@ void TestDesktop::degradedWhileOllamaIsUnreachable()
     QTRY_COMPARE_WITH_TIMEOUT(m_desktop->tray()->shownHealth(), Health::Degraded, kTimeoutMs);
     QCOMPARE(m_desktop->status().ollama().state, OllamaStatus::State::Unreachable);
     QVERIFY(!m_desktop->status().ollama().error.isEmpty());
-    QVERIFY2(m_desktop->tray()->toolTip().contains(QStringLiteral("Degraded")), qPrintable(m_desktop->tray()->toolTip()));
+    QVERIFY2(m_desktop->tray()->toolTip().contains(QStringLiteral("Degraded")),
+             qPrintable(m_desktop->tray()->toolTip()));
 }
 
 void TestDesktop::liveLogShowsAnHttpRequest()
@@ -247,12 +255,35 @@ void TestDesktop::portChangeIsAppliedLive()
     QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("applySettings")), Qt::LeftButton);
     QVERIFY(started.wait(kTimeoutMs));
     QCOMPARE(started.constFirst().at(1).value<quint16>(), port);
-    QTRY_COMPARE_WITH_TIMEOUT(m_desktop->status().endpoint(), QStringLiteral("http://127.0.0.1:%1/v1").arg(port), kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_desktop->status().endpoint(), QStringLiteral("http://127.0.0.1:%1/v1").arg(port), kTimeoutMs);
     QCOMPARE(page.message(), QStringLiteral("Settings saved and applied."));
     QCOMPARE(QSettings(m_settingsFile, QSettings::IniFormat).value(QStringLiteral("gateway/port")).toString(),
              QString::number(port));
     QVERIFY(get(QStringLiteral("http://127.0.0.1:%1/health").arg(port)) > 0); // an HTTP answer on the new port
-    QCOMPARE(get(before.chopped(3) + QStringLiteral("/health")), 0); // the old port no longer answers
+    QCOMPARE(get(before.chopped(3) + QStringLiteral("/health")), 0);          // the old port no longer answers
+}
+
+void TestDesktop::logFileChangeIsAppliedLive()
+{
+    run({});
+    const QString logFile = m_dir->filePath(QStringLiteral("gateway.log"));
+    SettingsPage& page = m_desktop->settingsPage();
+    auto* edit = qobject_cast<QLineEdit*>(page.editor(Setting::LogFile));
+    QVERIFY(edit);
+    edit->setFocus();
+    QTest::keyClicks(edit, logFile);
+    QSignalSpy started(m_host.get(), &GatewayHost::started);
+    QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("applySettings")), Qt::LeftButton);
+    QVERIFY(started.wait(kTimeoutMs));
+    QTRY_COMPARE_WITH_TIMEOUT(m_desktop->status().state(), GatewayState::Running, kTimeoutMs);
+    QVERIFY(get(m_desktop->status().endpoint().chopped(3) + QStringLiteral("/health")) > 0);
+    const auto logged = [&logFile] {
+        QFile file(logFile);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(logged().contains("\"path\":\"/health\""), logged().constData(), kTimeoutMs);
+    JsonLogger::instance().configure({}); // the logger is one per process: the next tests log to stdout only
 }
 
 void TestDesktop::invalidValueIsRefusedWithTheTablesMessage()
@@ -285,7 +316,8 @@ void TestDesktop::environmentValuesAreReadOnlyWithTheReason()
     QCOMPARE(timeout->text(), QStringLiteral("2m"));
     const QList<QLabel*> labels = page.findChildren<QLabel*>();
     const bool reasonShown = std::any_of(labels.begin(), labels.end(), [](const QLabel* label) {
-        return !label->isHidden() && label->text() == QStringLiteral("Set by the environment variable TIMEOUT; change it there.");
+        return !label->isHidden() &&
+               label->text() == QStringLiteral("Set by the environment variable TIMEOUT; change it there.");
     });
     QVERIFY(reasonShown);
     auto* port = qobject_cast<QLineEdit*>(page.editor(Setting::Port));

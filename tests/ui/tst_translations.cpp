@@ -1,6 +1,6 @@
 #include "ui/StatusTracker.h"
-#include "ui/TrayIcon.h"
 #include "ui/Translations.h"
+#include "ui/TrayIcon.h"
 #include "ui/pages/SettingsPage.h"
 
 #include <QAction>
@@ -75,8 +75,8 @@ void TestTranslations::windowsSpeakGerman()
 
     SettingsPage settings;
     const QList<QLabel*> labels = settings.findChildren<QLabel*>();
-    const bool germanHeading = std::any_of(labels.begin(), labels.end(),
-                                           [](const QLabel* label) { return label->text() == QStringLiteral("Zugriff"); });
+    const bool germanHeading = std::any_of(
+        labels.begin(), labels.end(), [](const QLabel* label) { return label->text() == QStringLiteral("Zugriff"); });
     QVERIFY(germanHeading);
 }
 

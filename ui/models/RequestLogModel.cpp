@@ -25,9 +25,7 @@ QString firstField(const QJsonObject& extra, std::initializer_list<const char*> 
 
 } // namespace
 
-RequestLogModel::RequestLogModel(int capacity, QObject* parent) : QAbstractTableModel(parent), m_capacity(capacity)
-{
-}
+RequestLogModel::RequestLogModel(int capacity, QObject* parent) : QAbstractTableModel(parent), m_capacity(capacity) {}
 
 int RequestLogModel::rowCount(const QModelIndex& parent) const
 {

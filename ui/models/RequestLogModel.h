@@ -13,7 +13,19 @@ class RequestLogModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Time, Status, Method, Path, Model, Key, Latency, Cache, Tokens, ColumnCount };
+    enum Column
+    {
+        Time,
+        Status,
+        Method,
+        Path,
+        Model,
+        Key,
+        Latency,
+        Cache,
+        Tokens,
+        ColumnCount
+    };
 
     explicit RequestLogModel(int capacity = 1000, QObject* parent = nullptr);
 

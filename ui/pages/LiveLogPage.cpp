@@ -57,7 +57,8 @@ LiveLogPage::LiveLogPage(RequestLogModel* model, QWidget* parent) : QWidget(pare
     const QFontMetrics metrics = m_view->fontMetrics();
     const auto fit = [this, &metrics](int column, const QString& sample) {
         const QString header = m_model->headerData(column, Qt::Horizontal).toString();
-        m_view->setColumnWidth(column, std::max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header)) + 24);
+        m_view->setColumnWidth(column,
+                               std::max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header)) + 24);
     };
     fit(RequestLogModel::Time, QStringLiteral("00:00:00.000"));
     fit(RequestLogModel::Status, QStringLiteral("499"));

@@ -53,7 +53,8 @@ OverviewPage::OverviewPage(const StatusTracker& status, QWidget* parent) : QWidg
     layout->addLayout(form);
     layout->addStretch(1);
 
-    connect(m_copy, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(m_status.endpoint()); });
+    connect(
+        m_copy, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(m_status.endpoint()); });
     connect(m_startStop, &QPushButton::clicked, this, [this] {
         if (m_status.state() == GatewayState::Stopped)
             emit startRequested();

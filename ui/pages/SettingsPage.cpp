@@ -159,8 +159,9 @@ SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
 
 void SettingsPage::addListenWarning(QLineEdit* edit, QVBoxLayout* cell)
 {
-    auto* warning = new QLabel(tr("Beyond loopback: other computers can reach LlamaGate. Clients then need an API key."),
-                               edit->parentWidget());
+    auto* warning =
+        new QLabel(tr("Beyond loopback: other computers can reach LlamaGate. Clients then need an API key."),
+                   edit->parentWidget());
     warning->setWordWrap(true);
     warning->setStyleSheet(QStringLiteral("color: #c62828;"));
     cell->addWidget(warning);
@@ -185,7 +186,8 @@ void SettingsPage::setConfig(const GatewayConfig& config)
             field.edit->setText(shownText(field));
             field.edit->setReadOnly(readOnly);
             // A read-only field looks like the window behind it, not like something to type into.
-            field.edit->setStyleSheet(readOnly ? QStringLiteral("QLineEdit { background: palette(window); }") : QString());
+            field.edit->setStyleSheet(readOnly ? QStringLiteral("QLineEdit { background: palette(window); }")
+                                               : QString());
             if (field.spec->type == SettingType::Secret)
                 field.edit->setPlaceholderText(config.text(field.spec->id).isEmpty() ? tr("(not set)")
                                                                                      : tr("(set; type to replace)"));
