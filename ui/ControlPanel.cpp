@@ -3,6 +3,7 @@
 #include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QListWidget>
+#include <QShortcut>
 #include <QStackedWidget>
 
 namespace llamagate {
@@ -22,13 +23,22 @@ ControlPanel::ControlPanel(QWidget* parent) : QMainWindow(parent)
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
     connect(m_pageList, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    auto* close = new QShortcut(QKeySequence::Close, this);
+    connect(close, &QShortcut::activated, this, &QWidget::close);
     resize(1040, 680);
 }
 
 void ControlPanel::addPage(const QString& title, QWidget* page)
 {
-    m_pageList->addItem(title);
+    const int index = m_pages->count();
+    auto* item = new QListWidgetItem(title, m_pageList);
     m_pages->addWidget(page);
+    if (index < 9) { // Ctrl+1 … Ctrl+9 open the pages in order
+        const QKeySequence keys(QKeyCombination(Qt::ControlModifier, Qt::Key(Qt::Key_1 + index)));
+        item->setToolTip(keys.toString(QKeySequence::NativeText));
+        auto* shortcut = new QShortcut(keys, this);
+        connect(shortcut, &QShortcut::activated, this, [this, index] { showPage(index); });
+    }
     if (m_pageList->currentRow() < 0)
         m_pageList->setCurrentRow(0);
 }
@@ -41,6 +51,11 @@ int ControlPanel::pageCount() const
 QWidget* ControlPanel::page(int index) const
 {
     return m_pages->widget(index);
+}
+
+int ControlPanel::currentPage() const
+{
+    return m_pages->currentIndex();
 }
 
 void ControlPanel::showPage(int index)

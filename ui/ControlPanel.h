@@ -15,9 +15,11 @@ class ControlPanel : public QMainWindow
 public:
     explicit ControlPanel(QWidget* parent = nullptr);
 
+    /// Adds a page; the first nine open with Ctrl+1 … Ctrl+9 too.
     void addPage(const QString& title, QWidget* page);
     int pageCount() const;
     QWidget* page(int index) const;
+    int currentPage() const;
     void showPage(int index);
     /// Brings the window to the front, shown and focused.
     void present();

@@ -10,6 +10,7 @@
 #include "ui/pages/SettingsPage.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QDir>
 #include <QFile>
@@ -103,6 +104,7 @@ private slots:
     void withoutATrayClosingThePanelQuits();
     void withATrayClosingThePanelKeepsRunning();
     void startedAtLoginGoesStraightToTheTray();
+    void keyboardReachesEveryPage();
     void launchAtLoginFromTheTrayMenu();
 
 private:
@@ -393,6 +395,31 @@ void TestDesktop::startedAtLoginGoesStraightToTheTray()
     QVERIFY(open);
     open->trigger();
     QVERIFY(m_desktop->panel().isVisible());
+}
+
+void TestDesktop::keyboardReachesEveryPage()
+{
+    run({});
+    ControlPanel& panel = m_desktop->panel();
+    QApplication::setActiveWindow(&panel);
+    QVERIFY(QTest::qWaitForWindowActive(&panel));
+    QTest::keyClick(&panel, Qt::Key_3, Qt::ControlModifier);
+    QCOMPARE(panel.currentPage(), 2);
+    QTest::keyClick(&panel, Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(panel.currentPage(), 1);
+    // The page list moves with the arrow keys, and Tab goes on into the page.
+    auto* list = panel.findChild<QWidget*>(QStringLiteral("pageList"));
+    QVERIFY(list);
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Up);
+    QCOMPARE(panel.currentPage(), 0);
+    QTest::keyClick(list, Qt::Key_Tab);
+    QVERIFY(QApplication::focusWidget());
+    QVERIFY(panel.page(0)->isAncestorOf(QApplication::focusWidget()));
+    // Ctrl+W closes the window; with a tray the gateway keeps running.
+    QTest::keyClick(&panel, Qt::Key_W, Qt::ControlModifier);
+    QVERIFY(!panel.isVisible());
+    QCOMPARE(m_desktop->status().state(), GatewayState::Running);
 }
 
 void TestDesktop::launchAtLoginFromTheTrayMenu()
