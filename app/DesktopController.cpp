@@ -2,6 +2,7 @@
 
 #include "app/platform/Autostart.h"
 #include "gateway/GatewayHost.h"
+#include "gateway/health/OllamaHealthProbe.h"
 #include "gateway/log/JsonLogger.h"
 #include "gateway/log/LoggingOptions.h"
 #include "ui/ControlPanel.h"
@@ -47,6 +48,7 @@ DesktopController::DesktopController(GatewayHost& host,
     m_liveLog = new LiveLogPage(m_log);
     m_settings = new SettingsPage;
     connect(m_settings, &SettingsPage::applyRequested, this, &DesktopController::applySettings);
+    connect(m_settings, &SettingsPage::ollamaTestRequested, this, &DesktopController::testOllama);
     overview->setObjectName(QStringLiteral("overview"));
     m_liveLog->setObjectName(QStringLiteral("live-log"));
     m_settings->setObjectName(QStringLiteral("settings"));
@@ -124,6 +126,17 @@ void DesktopController::applySettings(const QHash<QString, QString>& changes)
     m_settings->setConfig(m_config);
     m_settings->showResult(QString());
     startGateway();
+}
+
+void DesktopController::testOllama(const QUrl& url)
+{
+    // A probe of its own on this thread, for one answer (it reports its first result as a change).
+    auto* probe = new OllamaHealthProbe(this);
+    connect(probe, &OllamaHealthProbe::statusChanged, this, [this, probe, url](const OllamaStatus& status) {
+        m_settings->showOllamaTest(url, status);
+        probe->deleteLater();
+    });
+    probe->watch(url, m_config.integer(Setting::HealthTimeout));
 }
 
 void DesktopController::setLaunchAtLogin(bool enabled)

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QUrl>
 
 #include <functional>
 #include <memory>
@@ -59,6 +60,7 @@ signals:
 
 private:
     void setLaunchAtLogin(bool enabled);
+    void testOllama(const QUrl& url);
 
     GatewayHost& m_host;
     QString m_settingsFile;

@@ -284,6 +284,26 @@
         <source>Beyond loopback: other computers can reach LlamaGate. Clients then need an API key.</source>
         <translation>Über Loopback hinaus: Andere Computer können LlamaGate erreichen. Clients brauchen dann einen API-Schlüssel.</translation>
     </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>Ask this Ollama server for its version</source>
+        <translation>Diesen Ollama-Server nach seiner Version fragen</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>Frage %1 …</translation>
+    </message>
+    <message>
+        <source>Ollama %1 answers at %2.</source>
+        <translation>Ollama %1 antwortet unter %2.</translation>
+    </message>
+    <message>
+        <source>No answer from %1: %2</source>
+        <translation>Keine Antwort von %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>llamagate::StatusTracker</name>

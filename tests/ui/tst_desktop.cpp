@@ -100,6 +100,7 @@ private slots:
     void logFileChangeIsAppliedLive();
     void environmentValuesAreReadOnlyWithTheReason();
     void listeningBeyondLoopbackIsWarnedAbout();
+    void ollamaTestButtonAsksTheTypedServer();
     void quitStopsTheGatewayFirst();
     void withoutATrayClosingThePanelQuits();
     void withATrayClosingThePanelKeepsRunning();
@@ -346,6 +347,41 @@ void TestDesktop::listeningBeyondLoopbackIsWarnedAbout()
     address->selectAll();
     QTest::keyClicks(address, QStringLiteral("::1"));
     QVERIFY(!warningShown());
+}
+
+void TestDesktop::ollamaTestButtonAsksTheTypedServer()
+{
+    FakeOllama ollama;
+    QVERIFY(ollama.start());
+    run({});
+    SettingsPage& page = m_desktop->settingsPage();
+    auto* host = qobject_cast<QLineEdit*>(page.editor(Setting::OllamaHost));
+    auto* test = page.findChild<QPushButton*>(QStringLiteral("testOllama"));
+    auto* result = page.findChild<QLabel*>(QStringLiteral("ollamaTestResult"));
+    QVERIFY(host && test && result);
+
+    host->selectAll();
+    QTest::keyClicks(host, ollama.url());
+    QTest::mouseClick(test, Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(result->text().endsWith(QStringLiteral(" answers at %1.").arg(ollama.url())),
+                              qPrintable(result->text()),
+                              kTimeoutMs);
+
+    const QString closed = QStringLiteral("http://127.0.0.1:%1").arg(unusedPort());
+    host->selectAll();
+    QTest::keyClicks(host, closed);
+    QTest::mouseClick(test, Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("No answer from %1").arg(closed)),
+                              qPrintable(result->text()),
+                              kTimeoutMs);
+
+    host->selectAll();
+    QTest::keyClicks(host, QStringLiteral("ftp://nowhere"));
+    QTest::mouseClick(test, Qt::LeftButton);
+    QVERIFY2(result->text().startsWith(QStringLiteral("Invalid OLLAMA_HOST \"ftp://nowhere\": expected")),
+             qPrintable(result->text()));
+    // Testing saves nothing.
+    QVERIFY(!QSettings(m_settingsFile, QSettings::IniFormat).contains(QStringLiteral("ollama/host")));
 }
 
 void TestDesktop::quitStopsTheGatewayFirst()

@@ -44,6 +44,12 @@ QString overrideReason(SettingSource source, const SettingSpec& spec)
     }
 }
 
+/// The refusal of a value, in the words of the settings table.
+QString invalidValue(const SettingSpec& spec, const QString& text)
+{
+    return SettingsPage::tr("Invalid %1 \"%2\": expected %3").arg(spec.envName, text, spec.acceptedText());
+}
+
 bool overridden(SettingSource source)
 {
     return source == SettingSource::Environment || source == SettingSource::DotEnv ||
@@ -104,7 +110,11 @@ SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
         editor->setAccessibleDescription(spec.description);
         auto* cell = new QVBoxLayout;
         cell->setSpacing(2);
-        cell->addWidget(editor);
+        QWidget* last = editor; // the last widget of this row in the tab order
+        if (spec.id == Setting::OllamaHost)
+            last = addOllamaTest(field.edit, cell);
+        else
+            cell->addWidget(editor);
         auto* description = new QLabel(spec.description, content);
         description->setWordWrap(true);
         description->setEnabled(false); // the palette's quieter text colour
@@ -121,7 +131,9 @@ SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
         form->addRow(label, cell);
         if (previous)
             setTabOrder(previous, editor);
-        previous = editor;
+        if (last != editor)
+            setTabOrder(editor, last);
+        previous = last;
         m_fields.append(field);
     }
     auto* scroll = new QScrollArea(this);
@@ -171,6 +183,45 @@ void SettingsPage::addListenWarning(QLineEdit* edit, QVBoxLayout* cell)
     };
     connect(edit, &QLineEdit::textChanged, warning, update);
     update(edit->text());
+}
+
+QWidget* SettingsPage::addOllamaTest(QLineEdit* edit, QVBoxLayout* cell)
+{
+    auto* test = new QPushButton(tr("&Test"), edit->parentWidget());
+    test->setObjectName(QStringLiteral("testOllama"));
+    test->setToolTip(tr("Ask this Ollama server for its version"));
+    auto* row = new QHBoxLayout;
+    row->addWidget(edit, 1);
+    row->addWidget(test);
+    cell->addLayout(row);
+    m_ollamaTest = new QLabel(edit->parentWidget());
+    m_ollamaTest->setObjectName(QStringLiteral("ollamaTestResult"));
+    m_ollamaTest->setWordWrap(true);
+    m_ollamaTest->hide();
+    cell->addWidget(m_ollamaTest);
+    connect(test, &QPushButton::clicked, this, [this, edit] {
+        const SettingSpec& spec = settingSpec(Setting::OllamaHost);
+        const QString text = edit->text().trimmed();
+        m_ollamaTest->show();
+        m_ollamaTest->setStyleSheet(QString());
+        if (!spec.parse(text)) {
+            m_ollamaTest->setStyleSheet(QStringLiteral("color: #c62828;"));
+            m_ollamaTest->setText(invalidValue(spec, text));
+            return;
+        }
+        m_ollamaTest->setText(tr("Asking %1…").arg(text));
+        emit ollamaTestRequested(QUrl(text));
+    });
+    return test;
+}
+
+void SettingsPage::showOllamaTest(const QUrl& url, const OllamaStatus& status)
+{
+    const bool reachable = status.state == OllamaStatus::State::Reachable;
+    m_ollamaTest->setStyleSheet(reachable ? QStringLiteral("color: #2e7d32;") : QStringLiteral("color: #c62828;"));
+    m_ollamaTest->setText(reachable ? tr("Ollama %1 answers at %2.").arg(status.version, url.toString())
+                                    : tr("No answer from %1: %2").arg(url.toString(), status.error));
+    m_ollamaTest->show();
 }
 
 void SettingsPage::setConfig(const GatewayConfig& config)
@@ -243,7 +294,7 @@ void SettingsPage::apply()
         if (text == before || (field.spec->type == SettingType::Secret && text.isEmpty()))
             continue;
         if (!field.spec->parse(text)) {
-            showResult(tr("Invalid %1 \"%2\": expected %3").arg(field.spec->envName, text, field.spec->acceptedText()));
+            showResult(invalidValue(*field.spec, text));
             QWidget* editor = field.check ? static_cast<QWidget*>(field.check) : field.edit;
             editor->setFocus();
             m_scroll->ensureWidgetVisible(editor);
