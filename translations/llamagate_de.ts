@@ -2,6 +2,129 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>llamagate::ApiKeysPage</name>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>No keychain is connected: a new key&apos;s secret is shown once, here, and stored nowhere. Only a salted hash is saved, which is all the gateway needs to check the key.</source>
+        <translation>Kein Schlüsselbund verbunden: Das Geheimnis eines neuen Schlüssels wird einmal hier angezeigt und nirgends gespeichert. Gespeichert wird nur ein gesalzener Hash – mehr braucht das Gateway zum Prüfen nicht.</translation>
+    </message>
+    <message>
+        <source>e.g. editor</source>
+        <translation>z. B. editor</translation>
+    </message>
+    <message>
+        <source>Key name</source>
+        <translation>Name des Schlüssels</translation>
+    </message>
+    <message>
+        <source>&amp;inference</source>
+        <translation>&amp;inference</translation>
+    </message>
+    <message>
+        <source>Models, completions, embeddings, read-only /api/*</source>
+        <translation>Modelle, Completions, Embeddings, lesende /api/*</translation>
+    </message>
+    <message>
+        <source>a&amp;dmin</source>
+        <translation>a&amp;dmin</translation>
+    </message>
+    <message>
+        <source>Management endpoints, /v1/cache, /metrics, state-changing /api/*</source>
+        <translation>Verwaltungs-Endpunkte, /v1/cache, /metrics, ändernde /api/*</translation>
+    </message>
+    <message>
+        <source>no limit of its own</source>
+        <translation>keine eigene Grenze</translation>
+    </message>
+    <message>
+        <source> per minute</source>
+        <translation> pro Minute</translation>
+    </message>
+    <message>
+        <source>Requests per minute</source>
+        <translation>Anfragen pro Minute</translation>
+    </message>
+    <message>
+        <source>&amp;Create Key</source>
+        <translation>Schlüssel &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Scopes:</source>
+        <translation>Bereiche:</translation>
+    </message>
+    <message>
+        <source>&amp;Limit:</source>
+        <translation>&amp;Grenze:</translation>
+    </message>
+    <message>
+        <source>The new key</source>
+        <translation>Der neue Schlüssel</translation>
+    </message>
+    <message>
+        <source>Co&amp;py</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Bereiche</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Grenze</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt benutzt</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Widerrufen …</translation>
+    </message>
+    <message>
+        <source>%1 per minute</source>
+        <translation>%1 pro Minute</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Choose at least one scope.</source>
+        <translation>Wählen Sie mindestens einen Bereich.</translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; is ready. Copy it now: it is shown only this once.</source>
+        <translation>Der Schlüssel „%1“ ist bereit. Kopieren Sie ihn jetzt: Er wird nur dieses eine Mal angezeigt.</translation>
+    </message>
+    <message>
+        <source>Revoke API Key</source>
+        <translation>API-Schlüssel widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke the key &quot;%1&quot;? Clients that use it are refused from now on.</source>
+        <translation>Den Schlüssel „%1“ widerrufen? Clients, die ihn benutzen, werden ab sofort abgewiesen.</translation>
+    </message>
+</context>
+<context>
     <name>llamagate::ControlPanel</name>
     <message>
         <source>LlamaGate Control Panel</source>
@@ -37,6 +160,10 @@
     <message>
         <source>Could not change %1: %2</source>
         <translation>%1 konnte nicht geändert werden: %2</translation>
+    </message>
+    <message>
+        <source>API Keys</source>
+        <translation>API-Schlüssel</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,129 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>llamagate::ApiKeysPage</name>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain is connected: a new key&apos;s secret is shown once, here, and stored nowhere. Only a salted hash is saved, which is all the gateway needs to check the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;inference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models, completions, embeddings, read-only /api/*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a&amp;dmin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Management endpoints, /v1/cache, /metrics, state-changing /api/*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scopes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;py</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; is ready. Copy it now: it is shown only this once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke API Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the key &quot;%1&quot;? Clients that use it are refused from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>llamagate::ControlPanel</name>
     <message>
         <source>LlamaGate Control Panel</source>
@@ -36,6 +159,10 @@
     </message>
     <message>
         <source>Could not change %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API Keys</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPlainTextEdit>
@@ -27,9 +28,11 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace llamagate;
 
@@ -95,6 +98,7 @@ private slots:
     void trayFollowsTheGateway();
     void degradedWhileOllamaIsUnreachable();
     void liveLogShowsAnHttpRequest();
+    void apiKeyCreatedInThePanelWorksOverHttp();
     void portChangeIsAppliedLive();
     void invalidValueIsRefusedWithTheTablesMessage();
     void logFileChangeIsAppliedLive();
@@ -111,8 +115,8 @@ private slots:
 private:
     /// Starts the desktop app with these environment variables (saved settings come from the settings file).
     void run(const QHash<QString, QString>& environment, bool trayAvailable = true, bool toTray = false);
-    /// GET on the gateway; the HTTP status, 0 when the connection failed.
-    int get(const QString& url);
+    /// GET on the gateway (with this API key, if any); the HTTP status, 0 when the connection failed.
+    int get(const QString& url, const QString& apiKey = {});
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<GatewayHost> m_host;
@@ -158,16 +162,20 @@ void TestDesktop::run(const QHash<QString, QString>& environment, bool trayAvail
                                             build,
                                             std::make_unique<XdgAutostart>(m_dir->filePath(QStringLiteral("autostart")),
                                                                            QStringLiteral("/usr/bin/llamagate")));
+    m_host->useKeyStore(m_settingsFile); // as main does: keys made in the panel count at once
     const ConfigResult config = build(ConfigLoader::readSaved(QSettings(m_settingsFile, QSettings::IniFormat)));
     QVERIFY2(config.config, qPrintable(config.error));
     m_desktop->run(*config.config, trayAvailable, toTray);
     QTRY_COMPARE_WITH_TIMEOUT(m_desktop->status().state(), GatewayState::Running, kTimeoutMs);
 }
 
-int TestDesktop::get(const QString& url)
+int TestDesktop::get(const QString& url, const QString& apiKey)
 {
     QNetworkAccessManager network;
-    QNetworkReply* reply = network.get(QNetworkRequest(QUrl(url)));
+    QNetworkRequest request{QUrl(url)};
+    if (!apiKey.isEmpty())
+        request.setRawHeader("X-API-Key", apiKey.toUtf8());
+    QNetworkReply* reply = network.get(request);
     QSignalSpy finished(reply, &QNetworkReply::finished);
     if (!finished.wait(kTimeoutMs))
         return -1;
@@ -219,7 +227,7 @@ void TestDesktop::liveLogShowsAnHttpRequest()
     QVERIFY(ollama.start());
     run({{QStringLiteral("OLLAMA_HOST"), ollama.url()}});
     LiveLogPage& page = m_desktop->liveLogPage();
-    m_desktop->panel().showPage(1);
+    m_desktop->panel().showPage(2);
     QTableView* view = page.view();
     QCOMPARE(get(m_desktop->status().endpoint() + QStringLiteral("/models")), 200);
     QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, kTimeoutMs);
@@ -242,6 +250,66 @@ void TestDesktop::liveLogShowsAnHttpRequest()
     QCOMPARE(view->model()->rowCount(), 0);
     filter->clear();
     QCOMPARE(view->model()->rowCount(), 1);
+}
+
+void TestDesktop::apiKeyCreatedInThePanelWorksOverHttp()
+{
+    FakeOllama ollama;
+    QVERIFY(ollama.start());
+    run({{QStringLiteral("OLLAMA_HOST"), ollama.url()}});
+    const QString models = m_desktop->status().endpoint() + QStringLiteral("/models");
+    QCOMPARE(get(models), 200); // no keys yet: the loopback gateway is open
+    m_desktop->panel().showPage(1);
+    QWidget* page = m_desktop->panel().page(1);
+    auto* name = page->findChild<QLineEdit*>(QStringLiteral("keyName"));
+    auto* create = page->findChild<QPushButton*>(QStringLiteral("createKey"));
+    auto* secretField = page->findChild<QLineEdit*>(QStringLiteral("newSecret"));
+    auto* table = page->findChild<QTableWidget*>(QStringLiteral("keysTable"));
+    QVERIFY(name && create && secretField && table);
+
+    QTest::keyClicks(name, QStringLiteral("editor"));
+    QTest::mouseClick(create, Qt::LeftButton);
+    const QString editorSecret = secretField->text();
+    QVERIFY(!editorSecret.isEmpty());
+    QTest::keyClicks(name, QStringLiteral("ci"));
+    QTest::keyClick(name, Qt::Key_Return);
+    const QString ciSecret = secretField->text();
+    QVERIFY(!ciSecret.isEmpty() && ciSecret != editorSecret);
+    const auto rowOf = [table](const QString& key) {
+        for (int row = 0; row < table->rowCount(); ++row) {
+            if (table->item(row, 0)->text() == key)
+                return row;
+        }
+        return -1;
+    };
+    QCOMPARE(table->rowCount(), 2);
+    QVERIFY(rowOf(QStringLiteral("editor")) >= 0);
+    QVERIFY(rowOf(QStringLiteral("ci")) >= 0);
+
+    QTRY_COMPARE_WITH_TIMEOUT(get(models), 401, kTimeoutMs); // the gateway picked the keys up
+    QCOMPARE(get(models, editorSecret), 200);
+    QCOMPARE(get(models, ciSecret), 200);
+    QFile settings(m_settingsFile);
+    QVERIFY(settings.open(QIODevice::ReadOnly));
+    const QByteArray saved = settings.readAll();
+    QVERIFY(saved.contains("editor"));
+    QVERIFY(!saved.contains(editorSecret.toUtf8())); // only a salted hash is kept
+    QVERIFY(!saved.contains(ciSecret.toUtf8()));
+
+    // Revoke "editor", answering the confirmation.
+    table->selectRow(rowOf(QStringLiteral("editor")));
+    QTimer answer;
+    connect(&answer, &QTimer::timeout, this, [] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget()))
+            box->button(QMessageBox::Yes)->click();
+    });
+    answer.start(20);
+    QTest::mouseClick(page->findChild<QPushButton*>(QStringLiteral("revokeKey")), Qt::LeftButton);
+    answer.stop();
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE(rowOf(QStringLiteral("ci")), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(get(models, editorSecret), 401, kTimeoutMs);
+    QCOMPARE(get(models, ciSecret), 200);
 }
 
 void TestDesktop::portChangeIsAppliedLive()
@@ -331,7 +399,7 @@ void TestDesktop::listeningBeyondLoopbackIsWarnedAbout()
 {
     run({});
     SettingsPage& page = m_desktop->settingsPage();
-    m_desktop->panel().showPage(2);
+    m_desktop->panel().showPage(3);
     auto* address = qobject_cast<QLineEdit*>(page.editor(Setting::ListenAddress));
     QVERIFY(address);
     const auto warningShown = [&page] {
