@@ -46,8 +46,8 @@ DesktopController::DesktopController(GatewayHost& host,
     auto* overview = new OverviewPage(*m_status);
     connect(overview, &OverviewPage::startRequested, this, &DesktopController::startGateway);
     connect(overview, &OverviewPage::stopRequested, this, &DesktopController::stopGateway);
-    auto* keys = new ApiKeysPage(m_settingsFile);
-    keys->setObjectName(QStringLiteral("api-keys"));
+    m_keys = new ApiKeysPage(m_settingsFile);
+    m_keys->setObjectName(QStringLiteral("api-keys"));
     m_liveLog = new LiveLogPage(m_log);
     m_settings = new SettingsPage;
     connect(m_settings, &SettingsPage::applyRequested, this, &DesktopController::applySettings);
@@ -56,7 +56,7 @@ DesktopController::DesktopController(GatewayHost& host,
     m_liveLog->setObjectName(QStringLiteral("live-log"));
     m_settings->setObjectName(QStringLiteral("settings"));
     m_panel->addPage(tr("Overview"), overview);
-    m_panel->addPage(tr("API Keys"), keys);
+    m_panel->addPage(tr("API Keys"), m_keys);
     m_panel->addPage(tr("Live Log"), m_liveLog);
     m_panel->addPage(tr("Settings"), m_settings);
     connect(m_panel.get(), &ControlPanel::quitRequested, this, &DesktopController::quit);
@@ -106,6 +106,11 @@ void DesktopController::quit()
         return;
     }
     stopGateway();
+}
+
+void DesktopController::useSecretStore(SecretStore* secrets)
+{
+    m_keys->useSecretStore(secrets);
 }
 
 void DesktopController::applySettings(const QHash<QString, QString>& changes)

@@ -11,11 +11,13 @@
 
 namespace llamagate {
 
+class ApiKeysPage;
 class Autostart;
 class ControlPanel;
 class GatewayHost;
 class LiveLogPage;
 class RequestLogModel;
+class SecretStore;
 class SettingsPage;
 class StatusTracker;
 class TrayIcon;
@@ -43,6 +45,8 @@ public:
     void stopGateway();
     /// Stops the gateway (letting in-flight requests finish), then emits quitReady().
     void quit();
+    /// Keeps API key secrets in this keychain (the API Keys page), once it has answered.
+    void useSecretStore(SecretStore* secrets);
     /// Saves these settings (after checking the whole configuration) and restarts the gateway with them.
     void applySettings(const QHash<QString, QString>& changes);
 
@@ -71,6 +75,7 @@ private:
     RequestLogModel* m_log = nullptr;
     std::unique_ptr<ControlPanel> m_panel;
     std::unique_ptr<TrayIcon> m_tray;
+    ApiKeysPage* m_keys = nullptr;
     SettingsPage* m_settings = nullptr;
     LiveLogPage* m_liveLog = nullptr;
     bool m_quitting = false;

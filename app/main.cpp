@@ -1,8 +1,9 @@
 #include "app/CommandLine.h"
 #include "app/DesktopController.h"
-#include "app/ScreenshotTour.h"
 #include "app/KeysCommand.h"
+#include "app/ScreenshotTour.h"
 #include "app/platform/Autostart.h"
+#include "app/platform/KeychainSecretStore.h"
 #include "app/platform/SignalWatcher.h"
 #include "app/platform/SingleInstance.h"
 #include "gateway/GatewayHost.h"
@@ -55,7 +56,8 @@ void nameApplication()
 }
 
 /// The configuration from every source; `savedOverride` stands in for the saved settings when given.
-ConfigResult loadConfig(const CommandLine& commandLine, const std::optional<QHash<QString, QString>>& savedOverride = {})
+ConfigResult loadConfig(const CommandLine& commandLine,
+                        const std::optional<QHash<QString, QString>>& savedOverride = {})
 {
     QSettings saved;
     ConfigInputs inputs;
@@ -143,24 +145,35 @@ int main(int argc, char** argv)
         QApplication::setQuitOnLastWindowClosed(false);
         installTranslations(QLocale());
         desktop = std::make_unique<DesktopController>(
-            host, QSettings().fileName(),
+            host,
+            QSettings().fileName(),
             [&commandLine](const QHash<QString, QString>& saved) { return loadConfig(commandLine, saved); },
             Autostart::forThisPlatform(QCoreApplication::applicationFilePath()));
         QObject::connect(desktop.get(), &DesktopController::quitReady, app.get(), &QCoreApplication::quit);
         QObject::connect(&instance, &SingleInstance::activationRequested, &desktop->panel(), &ControlPanel::present);
+        auto* keychain = new KeychainSecretStore(desktop.get());
+        keychain->checkAvailable([&desktop, keychain](bool available, const QString& error) {
+            if (available)
+                desktop->useSecretStore(keychain);
+            else
+                logWarning(QStringLiteral("no keychain: new API keys are shown once and stored nowhere"),
+                           {{QStringLiteral("error"), error}});
+        });
     }
     std::unique_ptr<ScreenshotTour> screenshots;
     if (desktop && !commandLine.screenshotsDir.isEmpty()) {
         screenshots = std::make_unique<ScreenshotTour>(*desktop, commandLine.screenshotsDir);
         QObject::connect(screenshots.get(), &ScreenshotTour::finished, app.get(), [&app, &desktop](int exitCode) {
-            QObject::connect(desktop.get(), &DesktopController::quitReady, app.get(), [&app, exitCode] { app->exit(exitCode); });
+            QObject::connect(
+                desktop.get(), &DesktopController::quitReady, app.get(), [&app, exitCode] { app->exit(exitCode); });
             desktop->quit();
         });
     }
 
     host.useKeyStore(QSettings().fileName());
     if (desktop)
-        desktop->run(config, QSystemTrayIcon::isSystemTrayAvailable() || screenshots, commandLine.autostart && !screenshots);
+        desktop->run(
+            config, QSystemTrayIcon::isSystemTrayAvailable() || screenshots, commandLine.autostart && !screenshots);
     else
         host.start(config);
     return app->exec();

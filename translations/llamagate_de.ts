@@ -123,6 +123,30 @@
         <source>Revoke the key &quot;%1&quot;? Clients that use it are refused from now on.</source>
         <translation>Den Schlüssel „%1“ widerrufen? Clients, die ihn benutzen, werden ab sofort abgewiesen.</translation>
     </message>
+    <message>
+        <source>Copy &amp;Key</source>
+        <translation>Schlüssel &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the chosen key from the keychain</source>
+        <translation>Den gewählten Schlüssel aus dem Schlüsselbund kopieren</translation>
+    </message>
+    <message>
+        <source>The keychain did not take the secret (%1): copy it now.</source>
+        <translation>Der Schlüsselbund hat das Geheimnis nicht angenommen (%1): Kopieren Sie es jetzt.</translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; is ready. It is kept in the keychain: Copy Key copies it again later.</source>
+        <translation>Der Schlüssel „%1“ ist bereit. Er liegt im Schlüsselbund: „Schlüssel kopieren“ kopiert ihn später erneut.</translation>
+    </message>
+    <message>
+        <source>The keychain has no secret for &quot;%1&quot; (made without a keychain?).</source>
+        <translation>Der Schlüsselbund hat kein Geheimnis für „%1“ (ohne Schlüsselbund erstellt?).</translation>
+    </message>
+    <message>
+        <source>Copied the key &quot;%1&quot;.</source>
+        <translation>Schlüssel „%1“ kopiert.</translation>
+    </message>
 </context>
 <context>
     <name>llamagate::ControlPanel</name>

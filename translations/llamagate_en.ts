@@ -123,6 +123,30 @@
         <source>Revoke the key &quot;%1&quot;? Clients that use it are refused from now on.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Copy &amp;Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the chosen key from the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain did not take the secret (%1): copy it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; is ready. It is kept in the keychain: Copy Key copies it again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain has no secret for &quot;%1&quot; (made without a keychain?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the key &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llamagate::ControlPanel</name>

@@ -1,6 +1,7 @@
 #include "app/DesktopController.h"
 #include "app/platform/Autostart.h"
 #include "gateway/GatewayHost.h"
+#include "gateway/access/SecretStore.h"
 #include "gateway/log/JsonLogger.h"
 #include "ui/ControlPanel.h"
 #include "ui/StatusTracker.h"
@@ -12,6 +13,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -99,6 +101,7 @@ private slots:
     void degradedWhileOllamaIsUnreachable();
     void liveLogShowsAnHttpRequest();
     void apiKeyCreatedInThePanelWorksOverHttp();
+    void keysInTheKeychainCanBeCopiedLater();
     void portChangeIsAppliedLive();
     void invalidValueIsRefusedWithTheTablesMessage();
     void logFileChangeIsAppliedLive();
@@ -310,6 +313,43 @@ void TestDesktop::apiKeyCreatedInThePanelWorksOverHttp()
     QCOMPARE(rowOf(QStringLiteral("ci")), 0);
     QTRY_COMPARE_WITH_TIMEOUT(get(models, editorSecret), 401, kTimeoutMs);
     QCOMPARE(get(models, ciSecret), 200);
+}
+
+void TestDesktop::keysInTheKeychainCanBeCopiedLater()
+{
+    run({});
+    MemorySecretStore keychain;
+    m_desktop->useSecretStore(&keychain);
+    m_desktop->panel().showPage(1);
+    QWidget* page = m_desktop->panel().page(1);
+    QVERIFY(!page->findChild<QLabel*>(QStringLiteral("keychainBanner"))->isVisible());
+    QTest::keyClicks(page->findChild<QLineEdit*>(QStringLiteral("keyName")), QStringLiteral("editor"));
+    QTest::mouseClick(page->findChild<QPushButton*>(QStringLiteral("createKey")), Qt::LeftButton);
+    const QString secret = page->findChild<QLineEdit*>(QStringLiteral("newSecret"))->text();
+    QVERIFY(!secret.isEmpty());
+
+    auto* table = page->findChild<QTableWidget*>(QStringLiteral("keysTable"));
+    table->selectRow(0);
+    QGuiApplication::clipboard()->clear();
+    QTest::mouseClick(page->findChild<QPushButton*>(QStringLiteral("copyKey")), Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), secret);
+    QCOMPARE(page->findChild<QLabel*>(QStringLiteral("copyResult"))->text(),
+             QStringLiteral("Copied the key \"editor\"."));
+
+    // Revoking removes the secret from the keychain too.
+    const QString keyId = table->item(0, 0)->data(Qt::UserRole).toString();
+    QTimer answer;
+    connect(&answer, &QTimer::timeout, this, [] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget()))
+            box->button(QMessageBox::Yes)->click();
+    });
+    answer.start(20);
+    QTest::mouseClick(page->findChild<QPushButton*>(QStringLiteral("revokeKey")), Qt::LeftButton);
+    answer.stop();
+    QCOMPARE(table->rowCount(), 0);
+    std::optional<QString> left = QStringLiteral("not read");
+    keychain.read(keyId, [&left](const std::optional<QString>& found) { left = found; });
+    QCOMPARE(left, std::nullopt);
 }
 
 void TestDesktop::portChangeIsAppliedLive()

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -40,13 +41,12 @@ QString shownTime(const QDateTime& time)
 ApiKeysPage::ApiKeysPage(QString settingsFile, QWidget* parent)
     : QWidget(parent), m_settingsFile(std::move(settingsFile))
 {
-    auto* banner =
-        new QLabel(tr("No keychain is connected: a new key's secret is shown once, here, and stored nowhere. "
-                      "Only a salted hash is saved, which is all the gateway needs to check the key."),
-                   this);
-    banner->setWordWrap(true);
-    banner->setObjectName(QStringLiteral("keychainBanner"));
-    banner->setStyleSheet(QStringLiteral("background: #fff4d6; color: #5c4400; padding: 6px; border-radius: 3px;"));
+    m_banner = new QLabel(tr("No keychain is connected: a new key's secret is shown once, here, and stored nowhere. "
+                             "Only a salted hash is saved, which is all the gateway needs to check the key."),
+                          this);
+    m_banner->setWordWrap(true);
+    m_banner->setObjectName(QStringLiteral("keychainBanner"));
+    m_banner->setStyleSheet(QStringLiteral("background: #fff4d6; color: #5c4400; padding: 6px; border-radius: 3px;"));
 
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("keyName"));
@@ -115,12 +115,19 @@ ApiKeysPage::ApiKeysPage(QString settingsFile, QWidget* parent)
     m_revoke = new QPushButton(tr("&Revoke…"), this);
     m_revoke->setObjectName(QStringLiteral("revokeKey"));
     m_revoke->setEnabled(false);
+    m_copyKey = new QPushButton(tr("Copy &Key"), this);
+    m_copyKey->setObjectName(QStringLiteral("copyKey"));
+    m_copyKey->setToolTip(tr("Copy the chosen key from the keychain"));
+    m_copyKey->setEnabled(false);
+    m_copied = new QLabel(this);
+    m_copied->setObjectName(QStringLiteral("copyResult"));
     auto* tableButtons = new QHBoxLayout;
-    tableButtons->addStretch(1);
+    tableButtons->addWidget(m_copied, 1);
+    tableButtons->addWidget(m_copyKey);
     tableButtons->addWidget(m_revoke);
 
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(banner);
+    layout->addWidget(m_banner);
     layout->addLayout(form);
     layout->addWidget(m_secretBox);
     layout->addWidget(m_error);
@@ -131,8 +138,11 @@ ApiKeysPage::ApiKeysPage(QString settingsFile, QWidget* parent)
     connect(m_name, &QLineEdit::returnPressed, this, &ApiKeysPage::create);
     connect(copy, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(m_secret->text()); });
     connect(m_revoke, &QPushButton::clicked, this, &ApiKeysPage::revokeSelected);
+    connect(m_copyKey, &QPushButton::clicked, this, &ApiKeysPage::copySelected);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
         m_revoke->setEnabled(!m_table->selectedItems().isEmpty());
+        m_copyKey->setEnabled(m_secrets && !m_table->selectedItems().isEmpty());
+        m_copied->clear();
     });
     setTabOrder(m_name, m_inference);
     setTabOrder(m_inference, m_admin);
@@ -141,7 +151,8 @@ ApiKeysPage::ApiKeysPage(QString settingsFile, QWidget* parent)
     setTabOrder(m_create, m_secret);
     setTabOrder(m_secret, copy);
     setTabOrder(copy, m_table);
-    setTabOrder(m_table, m_revoke);
+    setTabOrder(m_table, m_copyKey);
+    setTabOrder(m_copyKey, m_revoke);
     reload();
 }
 
@@ -163,8 +174,17 @@ void ApiKeysPage::reload()
                                    shownTime(key.lastUsed)};
         for (int column = 0; column < ColumnCount; ++column)
             m_table->setItem(row, column, new QTableWidgetItem(cells.at(column)));
+        m_table->item(row, NameColumn)->setData(Qt::UserRole, key.id);
     }
     m_revoke->setEnabled(!m_table->selectedItems().isEmpty());
+    m_copyKey->setEnabled(m_secrets && !m_table->selectedItems().isEmpty());
+}
+
+void ApiKeysPage::useSecretStore(SecretStore* secrets)
+{
+    m_secrets = secrets;
+    m_banner->setVisible(!secrets);
+    reload();
 }
 
 void ApiKeysPage::showEvent(QShowEvent* event)
@@ -183,15 +203,22 @@ void ApiKeysPage::create()
         return;
     }
     QString error;
+    const QPointer<ApiKeysPage> page(this);
+    const auto stored = [page](bool ok, const QString& keychainError) {
+        if (page && !ok)
+            page->showError(tr("The keychain did not take the secret (%1): copy it now.").arg(keychainError));
+    };
     const std::optional<IssuedKey> issued =
-        KeyStore(m_settingsFile).create(m_name->text().trimmed(), scopes, m_limit->value(), &error);
+        KeyStore(m_settingsFile, m_secrets).create(m_name->text().trimmed(), scopes, m_limit->value(), &error, stored);
     if (!issued) {
         showError(error);
         return;
     }
     m_error->hide();
     m_secretLabel->setText(
-        tr("The key \"%1\" is ready. Copy it now: it is shown only this once.").arg(issued->record.name));
+        m_secrets ? tr("The key \"%1\" is ready. It is kept in the keychain: Copy Key copies it again later.")
+                        .arg(issued->record.name)
+                  : tr("The key \"%1\" is ready. Copy it now: it is shown only this once.").arg(issued->record.name));
     m_secret->setText(issued->secret);
     m_secretBox->show();
     m_name->clear();
@@ -200,10 +227,9 @@ void ApiKeysPage::create()
 
 void ApiKeysPage::revokeSelected()
 {
-    const QList<QTableWidgetItem*> selected = m_table->selectedItems();
-    if (selected.isEmpty())
+    const QString name = selectedColumn(NameColumn);
+    if (name.isEmpty())
         return;
-    const QString name = m_table->item(selected.constFirst()->row(), NameColumn)->text();
     const QMessageBox::StandardButton answer =
         QMessageBox::question(this,
                               tr("Revoke API Key"),
@@ -213,13 +239,39 @@ void ApiKeysPage::revokeSelected()
     if (answer != QMessageBox::Yes)
         return;
     QString error;
-    if (!KeyStore(m_settingsFile).revoke(name, &error)) {
+    if (!KeyStore(m_settingsFile, m_secrets).revoke(name, &error)) {
         showError(error);
         return;
     }
     m_error->hide();
     m_secretBox->hide();
     reload();
+}
+
+void ApiKeysPage::copySelected()
+{
+    const QList<QTableWidgetItem*> selected = m_table->selectedItems();
+    if (!m_secrets || selected.isEmpty())
+        return;
+    const QString keyId = m_table->item(selected.constFirst()->row(), NameColumn)->data(Qt::UserRole).toString();
+    const QString name = selectedColumn(NameColumn);
+    const QPointer<ApiKeysPage> page(this);
+    m_secrets->read(keyId, [page, name](const std::optional<QString>& secret) {
+        if (!page)
+            return;
+        if (!secret) {
+            page->m_copied->setText(tr("The keychain has no secret for \"%1\" (made without a keychain?).").arg(name));
+            return;
+        }
+        QGuiApplication::clipboard()->setText(*secret);
+        page->m_copied->setText(tr("Copied the key \"%1\".").arg(name));
+    });
+}
+
+QString ApiKeysPage::selectedColumn(int column) const
+{
+    const QList<QTableWidgetItem*> selected = m_table->selectedItems();
+    return selected.isEmpty() ? QString() : m_table->item(selected.constFirst()->row(), column)->text();
 }
 
 void ApiKeysPage::showError(const QString& error)
