@@ -3,6 +3,7 @@
 // Started by bench/run.sh, which installs nginx and wrk, builds the release binary and passes --bin.
 //
 //   node bench/bench.mjs --bin PATH [--out docs/benchmarks.md] [--command TEXT] [--quick]
+//   node bench/bench.mjs --render bench/results/<run>.json --out docs/benchmarks.md   (report only, no run)
 //
 // Everything listens on 127.0.0.1 only; every phase is bounded in time (wrk -d, probe timeouts) and every process
 // started here is stopped at the end (also on errors and signals). Results: a table on stdout, a JSON summary in
@@ -38,17 +39,32 @@ function parseArgs(argv) {
       case '--fake-workers': o.fakeWorkers = Number(v()); break;
       case '--duration': o.duration = Number(v()); break;
       case '--rounds': o.rounds = Number(v()); break;
+      case '--render': o.render = path.resolve(v()); break;
       case '--quick': o.quick = true; o.duration = 2; o.rounds = 1; o.streams = 3; o.streamRounds = 1; o.loadStreams = 16; break;
       default: throw new Error(`unknown argument ${a}`);
     }
   }
-  if (!o.bin) throw new Error('--bin PATH (the release llamagate) is required');
+  if (!o.bin && !o.render) throw new Error('--bin PATH (the release llamagate) is required');
   return o;
 }
 const opts = parseArgs(process.argv.slice(2));
 
+// --render RESULT.json --out FILE: rewrite the report from a saved run (e.g. after editing bench/analysis.md).
+if (opts.render) {
+  const resultsDir = path.join(HERE, 'results');
+  const history = fs.readdirSync(resultsDir).filter((f) => f.endsWith('.json') && !f.includes('quick')).sort()
+    .map((f) => JSON.parse(fs.readFileSync(path.join(resultsDir, f), 'utf8')));
+  const summary = JSON.parse(fs.readFileSync(opts.render, 'utf8'));
+  const report = renderReport(summary, history, fs.readFileSync(path.join(HERE, 'analysis.md'), 'utf8'));
+  if (opts.out) fs.writeFileSync(opts.out, report);
+  else process.stdout.write(report);
+  process.exit(0);
+}
+
 // ---------- process bookkeeping ----------
 const children = new Set();
+let gateProcess = null; // for the error report
+let gateLogPath = null;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'llamagate-bench-'));
 fs.chmodSync(tmp, 0o755); // nginx workers run as nobody
 const HARD_LIMIT_MS = 30 * 60 * 1000; // the whole run, whatever happens
@@ -235,7 +251,13 @@ async function startLlamaGate(fakeUrl) {
     // The default global rate limit (10/s) would cap the throughput run; the benchmark measures the proxy itself.
     RATE_LIMIT_RPS: '0',
   };
-  const child = track(spawn(opts.bin, ['--headless', '--port', '0'], { env, cwd: path.join(dir, 'cwd'), stdio: ['ignore', stdout, stderr] }), 'llamagate');
+  // A private copy of the binary: the shared build tree may be rebuilt by someone else while the benchmark runs.
+  const bin = path.join(dir, 'llamagate');
+  fs.copyFileSync(opts.bin, bin);
+  fs.chmodSync(bin, 0o755);
+  const child = track(spawn(bin, ['--headless', '--port', '0'], { env, cwd: path.join(dir, 'cwd'), stdio: ['ignore', stdout, stderr] }), 'llamagate');
+  gateProcess = child;
+  gateLogPath = logPath;
   fs.closeSync(stdout);
   fs.closeSync(stderr);
   const port = await waitFor('LlamaGate to listen', () => {
@@ -424,6 +446,7 @@ async function main() {
         const machineCpu = (after.machine.busy - before.machine.busy) / (after.machine.total - before.machine.total) * 100 * machine.nproc;
         r.cpu = { fake: fakeCpu, proxy: proxyCpu, client: clientCpu, machine: machineCpu, other: Math.max(0, machineCpu - fakeCpu - proxyCpu - clientCpu) };
         r.proxyCpuUsPerRequest = ((after.proxy - before.proxy) / CLK_TCK) / r.requests * 1e6;
+        if (!children.has(gate.child)) throw new Error(`LlamaGate stopped during the ${phase} run of ${p.id}`);
         if (r.errorCount) log(`bench: ${p.id} ${phase}: ${r.errorCount} errors ${JSON.stringify(r.errors)}`);
         results[phase][p.id].push(r);
         log(`bench: ${phase} round ${round + 1} ${p.id.padEnd(11)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.latency_us.p50} µs  p99 ${r.latency_us.p99} µs  cpu fake ${fakeCpu.toFixed(0)}% proxy ${proxyCpu.toFixed(0)}% client ${clientCpu.toFixed(0)}% other ${r.cpu.other.toFixed(0)}%`);
@@ -498,6 +521,10 @@ function summarize({ started, machine, loadBefore, loadAfter, rssIdle, rssEnd, r
         cpuOther: median(c1.map((r) => r.cpu.other)),
         proxyCpuUsPerRequest: median(c1.map((r) => r.proxyCpuUsPerRequest)),
       },
+      rounds: {
+        c1: c1.map((r) => ({ p50us: r.latency_us.p50, p99us: r.latency_us.p99, rps: Number(r.rps.toFixed(0)), otherCpu: Number(r.cpu.other.toFixed(0)) })),
+        c32: c32.map((r) => ({ p50us: r.latency_us.p50, p99us: r.latency_us.p99, rps: Number(r.rps.toFixed(0)), otherCpu: Number(r.cpu.other.toFixed(0)) })),
+      },
       c32: {
         rps: median(c32.map((r) => r.rps)), rpsRange: [Math.min(...c32.map((r) => r.rps)), Math.max(...c32.map((r) => r.rps))],
         p50us: median(c32.map((r) => r.latency_us.p50)), p99us: median(c32.map((r) => r.latency_us.p99)),
@@ -514,9 +541,14 @@ function summarize({ started, machine, loadBefore, loadAfter, rssIdle, rssEnd, r
     };
   }
   const d = agg.direct;
+  // Added latency of the non-streaming runs: the median over the rounds of (path − direct in the same round). The
+  // paths of a round run back to back, so this cancels the machine's drift between rounds (other work, and whether
+  // the other CPU is idle: waking an idle vCPU costs tens of µs on this VM).
+  const paired = (id, phase, pick) => median(results[phase][id].map((r, i) => pick(r) - pick(results[phase].direct[i])));
   const added = (id) => ({
-    c1p50us: agg[id].c1.p50us - d.c1.p50us,
-    c1p99us: agg[id].c1.p99us - d.c1.p99us,
+    c1p50us: paired(id, 'c1', (r) => r.latency_us.p50),
+    c1p99us: paired(id, 'c1', (r) => r.latency_us.p99),
+    c32p50us: paired(id, 'c32', (r) => r.latency_us.p50),
     ttfbMs: agg[id].stream.ttfbMs - d.stream.ttfbMs,
     firstChunkMs: agg[id].stream.firstChunkMs - d.stream.firstChunkMs,
     firstChunkDelayMs: agg[id].stream.firstChunkDelayMs - d.stream.firstChunkDelayMs,
@@ -552,6 +584,7 @@ function summarize({ started, machine, loadBefore, loadAfter, rssIdle, rssEnd, r
     command: opts.command ?? `node bench/bench.mjs --bin ${opts.bin}`,
     build: opts.build,
     quick: opts.quick,
+    method: 'paired', // "added" non-streaming latency = median over rounds of (path − direct of the same round)
     machine, loadBefore, loadAfter,
     settings: {
       duration: opts.duration, warmup: opts.warmup, rounds: opts.rounds, connections: opts.connections,
@@ -578,7 +611,18 @@ function summarize({ started, machine, loadBefore, loadAfter, rssIdle, rssEnd, r
 main().then(() => process.exit(0), async (e) => {
   if (stopping) return; // a signal is already stopping everything
   log(`bench: ${e.stack ?? e}`);
+  if (gateProcess && gateProcess.exitCode === null && gateProcess.signalCode === null) {
+    // still running
+  } else if (gateProcess) {
+    log(`bench: LlamaGate had exited: code ${gateProcess.exitCode}, signal ${gateProcess.signalCode}`);
+  }
+  if (gateLogPath) {
+    // Its own log says why it stopped ("termination requested" = a SIGTERM/SIGINT from outside the benchmark).
+    const lines = fs.readFileSync(gateLogPath, 'utf8').split('\n').filter((l) => l && !l.includes('"msg":"request"'));
+    log(`bench: LlamaGate's log without the request lines (last 8):\n${lines.slice(-8).join('\n')}`);
+  }
   await stopAll();
-  fs.rmSync(tmp, { recursive: true, force: true });
+  // Keep the logs (LlamaGate's stdout/stderr, nginx's error log) for a look; the temp dir is removed only on success.
+  log(`bench: logs kept in ${tmp}`);
   process.exit(1);
 });

@@ -21,9 +21,8 @@ function rows(s) {
     [`non-stream c=${C} throughput (req/s)`, f(p.direct.c32.rps), f(p.nginx.c32.rps), f(p.llamagate.c32.rps),
       '', '', ratio(p.llamagate.c32.rps, p.nginx.c32.rps), `(${f(p.passthrough.c32.rps)} req/s)`],
     [`non-stream c=${C} p50 (µs)`, f(p.direct.c32.p50us), f(p.nginx.c32.p50us), f(p.llamagate.c32.p50us),
-      signed(p.nginx.c32.p50us - p.direct.c32.p50us), signed(p.llamagate.c32.p50us - p.direct.c32.p50us),
-      ratio(p.llamagate.c32.p50us - p.direct.c32.p50us, p.nginx.c32.p50us - p.direct.c32.p50us),
-      signed(p.passthrough.c32.p50us - p.direct.c32.p50us)],
+      signed(a.nginx.c32p50us), signed(a.llamagate.c32p50us), ratio(a.llamagate.c32p50us, a.nginx.c32p50us),
+      signed(a.passthrough.c32p50us)],
     [`proxy CPU per request at c=${C} (µs)`, '', f(p.nginx.c32.proxyCpuUsPerRequest), f(p.llamagate.c32.proxyCpuUsPerRequest),
       '', '', ratio(p.llamagate.c32.proxyCpuUsPerRequest, p.nginx.c32.proxyCpuUsPerRequest), `(${f(p.passthrough.c32.proxyCpuUsPerRequest)})`],
     [`CPU % at c=${C}: fake / proxy / wrk / other processes`, cpu(p.direct.c32, false), cpu(p.nginx.c32), cpu(p.llamagate.c32),
@@ -76,13 +75,14 @@ function historyTable(history) {
   const body = history.map((h) => [
     h.date.replace('T', ' ').replace(/\..*/, ' UTC'),
     h.loadBefore.join(' '),
-    `${f(h.added.nginx.c1p50us)} / ${f(h.added.llamagate.c1p50us)} (${f(h.ratios.c1p50Added, 2)}×)`,
+    `${f(h.added.nginx.c1p50us)} / ${f(h.added.llamagate.c1p50us)} (${f(h.ratios.c1p50Added, 2)}×)${h.method === 'paired' ? '' : ' †'}`,
     `${f(h.paths.direct.c32.rps)} / ${f(h.paths.nginx.c32.rps)} / ${f(h.paths.llamagate.c32.rps)} (${f(h.ratios.c32rps, 2)}×)`,
     `${f(h.added.nginx.chunkMeanMs, 3)} / ${f(h.added.llamagate.chunkMeanMs, 3)}`,
     `${f(h.paths.nginx.stream.heldPerStream, 1)} / ${f(h.paths.llamagate.stream.heldPerStream, 1)}`,
     `${mb(h.rss.idleKb)} / ${mb(h.rss.endKb)}`,
     h.goals.map((g) => (g.met ? '✓' : '✗')).join(' '),
-    (h.build || '').replace(/^release build \(-O3\) of (the )?/, '').replace(/ \(.*$/, ''),
+    (h.build || '').replace(/^release build \(-O3\) of (the )?/, '').replace(/ \(.*$/, '')
+      .replace(/ with (\d+) uncommitted file\(s\).*/, ' + $1 uncommitted files'),
   ]);
   return mdTable(['run (date)', 'load before (1/5/15 min)', 'c=1 added p50 µs nginx / LlamaGate', 'c=32 req/s direct / nginx / LlamaGate',
     'added per chunk, mean ms, nginx / LlamaGate', 'chunks held > 10 ms per stream, nginx / LlamaGate', 'RSS MB idle / end', 'goals (p50, rps, chunk, RSS)', 'LlamaGate build'], body);
@@ -108,7 +108,9 @@ ${s.command}
 
 Installs \`nginx\` and \`wrk\` with apt when missing, builds the release binary (\`cmake --preset release &&
 cmake --build --preset release --target llamagate\`), runs everything (about five minutes), prints the table and
-rewrites this file. Not part of CTest. \`bench/run.sh --quick\` is a one-minute smoke run that leaves this file alone.
+rewrites this file. Not part of CTest. \`bench/run.sh --quick\` is a one-minute smoke run that leaves this file alone;
+\`node bench/bench.mjs --render bench/results/<run>.json --out docs/benchmarks.md\` rewrites it from a saved run
+(after editing \`bench/analysis.md\`).
 
 ## What runs
 
@@ -182,7 +184,10 @@ Load clients, the same for every path:
 
 ## Results
 
-"added" = the path's figure minus direct's. Medians over rounds (non-streaming) or over all streams/chunks.
+"added" = the path's figure minus direct's: for the non-streaming latencies, the median over the rounds of (path −
+direct in the same round) — the paths of a round run back to back, so this cancels the drift between rounds —
+hence it can differ a little from the difference of the columns (which are medians over the rounds); for the
+streams, the difference of the medians over all streams or chunks. Throughput: median over the rounds.
 
 ${mdTable(HEAD, rows(s))}
 
@@ -192,7 +197,13 @@ ${goals}
 
 ## All runs kept in \`bench/results/\` (spread between runs)
 
+Every full run on this machine, oldest first; the builds differ (see the last column: the gateway changed while
+the benchmark was written — the early runs are from before the fixes described below).
+
 ${historyTable(history)}
+
+† Early runs computed the added c=1 latency as median(path) − median(direct) over the rounds; later runs take the
+median of the per-round differences (see Results).
 
 ${analysis.trim()}
 
