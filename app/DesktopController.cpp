@@ -30,6 +30,7 @@ DesktopController::DesktopController(GatewayHost& host,
 {
     m_status = new StatusTracker(this);
     m_log = new RequestLogModel(1000, this);
+    m_host.setWatchOllama(true);
     connect(&m_host, &GatewayHost::started, m_status, &StatusTracker::setStarted);
     connect(&m_host, &GatewayHost::startFailed, m_status, &StatusTracker::setStartFailed);
     connect(&m_host, &GatewayHost::stopped, m_status, &StatusTracker::setStopped);

@@ -36,13 +36,17 @@ GatewayHost::~GatewayHost()
 void GatewayHost::start(const GatewayConfig& config)
 {
     QMetaObject::invokeMethod(m_gateway, "start", Qt::QueuedConnection, Q_ARG(llamagate::GatewayConfig, config));
-    QMetaObject::invokeMethod(m_probe, "watch", Qt::QueuedConnection, Q_ARG(QUrl, QUrl(config.text(Setting::OllamaHost))),
-                              Q_ARG(qint64, config.integer(Setting::HealthTimeout)));
+    if (m_watchOllama) {
+        QMetaObject::invokeMethod(m_probe, "watch", Qt::QueuedConnection,
+                                  Q_ARG(QUrl, QUrl(config.text(Setting::OllamaHost))),
+                                  Q_ARG(qint64, config.integer(Setting::HealthTimeout)));
+    }
 }
 
 void GatewayHost::stop()
 {
     QMetaObject::invokeMethod(m_gateway, "stop", Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_probe, "stopWatching", Qt::QueuedConnection);
 }
 
 void GatewayHost::useKeyStore(const QString& settingsFile)

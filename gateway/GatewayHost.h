@@ -13,7 +13,7 @@ class Gateway;
 class OllamaHealthProbe;
 
 /// Runs the Gateway on its own thread and talks to it only through queued calls and signals carrying values.
-/// The headless runner and the tray app both drive the gateway through this class. Once started, it also watches
+/// The headless runner and the tray app both drive the gateway through this class; on request it also watches
 /// whether Ollama answers (ollamaStatusChanged).
 class GatewayHost : public QObject
 {
@@ -24,6 +24,9 @@ public:
 
     void start(const GatewayConfig& config);
     void stop();
+    /// Whether to keep asking Ollama whether it is up (ollamaStatusChanged) while the gateway runs. Off by default:
+    /// only the desktop app shows it, and a headless gateway sends Ollama nothing it was not asked for.
+    void setWatchOllama(bool watch) { m_watchOllama = watch; }
     /// Accepts the API keys stored in this settings file; call before start().
     void useKeyStore(const QString& settingsFile);
 
@@ -38,6 +41,7 @@ private:
     QThread m_thread;
     Gateway* m_gateway = nullptr;
     OllamaHealthProbe* m_probe = nullptr;
+    bool m_watchOllama = false;
 };
 
 } // namespace llamagate

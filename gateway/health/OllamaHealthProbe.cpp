@@ -15,13 +15,19 @@ OllamaHealthProbe::OllamaHealthProbe(QObject* parent) : QObject(parent), m_timer
     connect(&m_timer, &QTimer::timeout, this, &OllamaHealthProbe::probe);
 }
 
-void OllamaHealthProbe::watch(const QUrl& baseUrl, qint64 timeoutMs)
+void OllamaHealthProbe::stopWatching()
 {
+    m_timer.stop();
     if (m_call) {
         m_call->abort();
         m_call->deleteLater();
         m_call = nullptr;
     }
+}
+
+void OllamaHealthProbe::watch(const QUrl& baseUrl, qint64 timeoutMs)
+{
+    stopWatching();
     if (baseUrl != m_client->baseUrl())
         m_status = OllamaStatus();
     m_client->setBaseUrl(baseUrl);

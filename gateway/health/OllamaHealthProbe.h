@@ -26,6 +26,8 @@ public:
 public slots:
     /// Probes this server from now on (at once, then every kIntervalMs), each probe bounded by timeoutMs.
     void watch(const QUrl& baseUrl, qint64 timeoutMs);
+    /// Stops probing (the gateway was stopped).
+    void stopWatching();
 
 signals:
     void statusChanged(const llamagate::OllamaStatus& status);
