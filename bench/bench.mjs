@@ -56,7 +56,7 @@ if (opts.render) {
     .map((f) => JSON.parse(fs.readFileSync(path.join(resultsDir, f), 'utf8')));
   const summary = JSON.parse(fs.readFileSync(opts.render, 'utf8'));
   const report = renderReport(summary, history, fs.readFileSync(path.join(HERE, 'analysis.md'), 'utf8'));
-  if (opts.out) fs.writeFileSync(opts.out, report);
+  if (opts.out) writeReport(opts.out, report);
   else process.stdout.write(report);
   process.exit(0);
 }
@@ -384,6 +384,42 @@ function streamSummary(results) {
   };
 }
 
+// ---------- the report file (shared: other benchmarks append their own sections to it) ----------
+/// Writes the generated report into `file`, keeping whatever else is in it (other benchmarks' sections): the text
+/// outside the BEGIN/END markers, or — in a file without markers — every "## " section that is not one of ours.
+function writeReport(file, generated) {
+  const BEGIN = '<!-- bench/run.sh: begin of the generated part (issue 3; rewritten by every run, edit bench/analysis.md instead) -->';
+  const END = '<!-- bench/run.sh: end of the generated part -->';
+  const OWN_HEADINGS = ['Command', 'What runs', 'Machine and run', 'Results', 'Goals', 'All runs kept', 'Analysis',
+    'Why LlamaGate misses', 'nginx configuration used'];
+  const block = `${BEGIN}\n${generated.trimEnd()}\n${END}\n`;
+  let before = '';
+  let after = '';
+  if (fs.existsSync(file)) {
+    const text = fs.readFileSync(file, 'utf8');
+    const b = text.indexOf(BEGIN);
+    const e = text.indexOf(END);
+    if (b >= 0 && e > b) {
+      before = text.slice(0, b);
+      after = text.slice(e + END.length).replace(/^\n/, '');
+    } else {
+      const kept = [];
+      let current = null;
+      let fenced = false;
+      for (const line of text.split('\n')) {
+        if (line.startsWith('```')) fenced = !fenced;
+        if (!fenced && line.startsWith('## ')) {
+          current = { own: OWN_HEADINGS.some((h) => line.slice(3).startsWith(h)), lines: [] };
+          kept.push(current);
+        }
+        if (current) current.lines.push(line);
+      }
+      after = kept.filter((c) => !c.own).map((c) => c.lines.join('\n').trimEnd() + '\n').join('\n');
+    }
+  }
+  fs.writeFileSync(file, before + block + (after.trim() ? `\n${after.trimEnd()}\n` : ''));
+}
+
 // ---------- main ----------
 const PATHS = [
   { id: 'direct', label: 'direct → fake', kind: 'native' },
@@ -498,7 +534,7 @@ async function main() {
   if (opts.out) {
     const history = fs.readdirSync(resultsDir).filter((f) => f.endsWith('.json') && !f.includes('quick')).sort()
       .map((f) => JSON.parse(fs.readFileSync(path.join(resultsDir, f), 'utf8')));
-    fs.writeFileSync(opts.out, renderReport(summary, history, fs.readFileSync(path.join(HERE, 'analysis.md'), 'utf8')));
+    writeReport(opts.out, renderReport(summary, history, fs.readFileSync(path.join(HERE, 'analysis.md'), 'utf8')));
     log(`bench: wrote ${path.relative(process.cwd(), opts.out)}`);
   }
   fs.rmSync(tmp, { recursive: true, force: true });

@@ -97,8 +97,9 @@ export function renderReport(s, history, analysis) {
   return `# Benchmarks
 
 LlamaGate against nginx, both in front of the same fake Ollama, with the fake reached directly as the baseline
-(issue 3). **This file is written by \`bench/run.sh\`** from the last run (the prose comes from
-\`bench/report.mjs\` and \`bench/analysis.md\`); the numbers below are that run's.
+(issue 3). **This part of the file, up to the other benchmarks' sections at the end, is written by
+\`bench/run.sh\`** from its last run (the prose comes from \`bench/report.mjs\` and \`bench/analysis.md\`); the
+numbers below are that run's. The sections after it are kept as they are.
 
 ## Command
 
