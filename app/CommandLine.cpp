@@ -14,17 +14,19 @@ CommandLine CommandLine::parse(const QStringList& arguments)
                        "Every setting can also come from saved settings, a .env file in the working directory or\n"
                        "the environment variable named in brackets; later sources win, the command line last.\n"
                        "API keys: llamagate keys create|list|revoke (llamagate keys --help)."));
-    const QCommandLineOption headless(QStringLiteral("headless"), QStringLiteral("Run the gateway without any window."));
+    const QCommandLineOption headless(QStringLiteral("headless"),
+                                      QStringLiteral("Run the gateway without any window."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
                                      QStringLiteral("Show the version."));
     const QCommandLineOption autostart(QStringLiteral("autostart"),
                                        QStringLiteral("Started at login: go straight to the tray without a window."));
     parser.addOption(headless);
-    const QCommandLineOption screenshots(QStringLiteral("screenshots"),
-                                         QStringLiteral("Render every control-panel page and the tray menu to PNG files "
-                                                        "in this folder, then quit."),
-                                         QStringLiteral("folder"));
+    const QCommandLineOption screenshots(
+        QStringLiteral("screenshots"),
+        QStringLiteral("Render every control-panel page and the tray menu to PNG files "
+                       "in this folder, then quit."),
+        QStringLiteral("folder"));
     parser.addOption(autostart);
     parser.addOption(screenshots);
     parser.addOption(help);
@@ -33,9 +35,10 @@ CommandLine CommandLine::parse(const QStringList& arguments)
         const QString defaultText = spec.type == SettingType::Secret || spec.defaultText.isEmpty()
                                         ? QString()
                                         : QStringLiteral(" Default: %1.").arg(spec.defaultText);
-        parser.addOption(QCommandLineOption(spec.cliFlag(),
-                                            QStringLiteral("%1 [%2].%3").arg(spec.description, spec.envName, defaultText),
-                                            QStringLiteral("value")));
+        parser.addOption(
+            QCommandLineOption(spec.cliFlag(),
+                               QStringLiteral("%1 [%2].%3").arg(spec.description, spec.envName, defaultText),
+                               QStringLiteral("value")));
     }
 
     CommandLine result;

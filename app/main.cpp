@@ -90,7 +90,8 @@ int main(int argc, char** argv)
     }
     const CommandLine commandLine = CommandLine::parse(arguments);
     if (!commandLine.error.isEmpty()) {
-        printLine(stderr, QStringLiteral("llamagate: %1\nRun llamagate --help for the options.").arg(commandLine.error));
+        printLine(stderr,
+                  QStringLiteral("llamagate: %1\nRun llamagate --help for the options.").arg(commandLine.error));
         return 2;
     }
     if (commandLine.showHelp) {
@@ -98,7 +99,9 @@ int main(int argc, char** argv)
         return 0;
     }
     if (commandLine.showVersion) {
-        printLine(stdout, QStringLiteral("llamagate %1 (Qt %2)").arg(QStringLiteral(LLAMAGATE_VERSION), QString::fromLatin1(qVersion())));
+        printLine(stdout,
+                  QStringLiteral("llamagate %1 (Qt %2)")
+                      .arg(QStringLiteral(LLAMAGATE_VERSION), QString::fromLatin1(qVersion())));
         return 0;
     }
 

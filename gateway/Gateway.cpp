@@ -46,10 +46,11 @@ Gateway::Gateway(QObject* parent) : QObject(parent), m_drainTimer(this)
     addCacheRoutes(m_router, m_context);
     m_context.mcp = new McpHub(m_ollama, m_context.queue, this);
     addMcpRoutes(m_router, m_context);
-    m_router.add("GET", QStringLiteral("/metrics"), RouteAccess::needs(Scope::Admin), [this](const ExchangePtr& exchange) {
-        exchange->responder->send(200, QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"), metricsText());
-    });
-
+    m_router.add(
+        "GET", QStringLiteral("/metrics"), RouteAccess::needs(Scope::Admin), [this](const ExchangePtr& exchange) {
+            exchange->responder->send(
+                200, QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"), metricsText());
+        });
 
     m_drainTimer.setSingleShot(true);
     connect(&m_drainTimer, &QTimer::timeout, this, [this] {
@@ -68,7 +69,8 @@ void Gateway::start(const GatewayConfig& config)
     m_access->configure(config);
     m_ollama->setBaseUrl(QUrl(config.text(Setting::OllamaHost)));
     m_context.mcp->apply(config);
-    m_context.queue->setLimits(int(config.integer(Setting::ModelConcurrency)), int(config.integer(Setting::ModelQueueDepth)));
+    m_context.queue->setLimits(int(config.integer(Setting::ModelConcurrency)),
+                               int(config.integer(Setting::ModelQueueDepth)));
     m_cache->apply(config);
 
     if (m_http) {
@@ -85,7 +87,9 @@ void Gateway::start(const GatewayConfig& config)
     options.idleTimeoutMs = int(config.integer(Setting::IdleTimeout));
     m_http->setConnectionOptions(options);
     m_http->setHandler([this](const HttpRequest& request, HttpResponder* responder) { handle(request, responder); });
-    connect(m_http, &HttpServer::requestRejected, this,
+    connect(m_http,
+            &HttpServer::requestRejected,
+            this,
             [this](const QString& requestId, const QHostAddress& peer, int status, const QString& reason) {
                 RequestLogEntry entry;
                 entry.time = QDateTime::currentDateTimeUtc();
@@ -163,12 +167,14 @@ void Gateway::handle(const HttpRequest& request, HttpResponder* responder)
     exchange->request.requestId = acceptRequestId(request.header("x-request-id"));
     exchange->responder = responder;
     responder->addHeader(QByteArrayLiteral("X-Request-ID"), exchange->request.requestId.toLatin1());
-    connect(responder, &HttpResponder::finished, this, [this, exchange, responder] { logRequest(*exchange, *responder); });
+    connect(
+        responder, &HttpResponder::finished, this, [this, exchange, responder] { logRequest(*exchange, *responder); });
     const QByteArray origin = request.header("origin");
     if (const std::optional<CorsPolicy::Preflight> preflight = m_cors.preflight(request)) {
         if (preflight->status == 403) {
-            ApiError error = ApiError::invalidRequest(
-                QStringLiteral("Origin %1 may not call this gateway (CORS_ALLOWED_ORIGINS)").arg(QString::fromUtf8(origin)));
+            ApiError error =
+                ApiError::invalidRequest(QStringLiteral("Origin %1 may not call this gateway (CORS_ALLOWED_ORIGINS)")
+                                             .arg(QString::fromUtf8(origin)));
             error.status = 403;
             error.type = QStringLiteral("permission_error");
             error.code = QStringLiteral("origin_not_allowed");
@@ -199,8 +205,10 @@ void Gateway::handle(const HttpRequest& request, HttpResponder* responder)
         QStringList allowed;
         for (const QByteArray& method : match.allowedMethods)
             allowed.append(QString::fromLatin1(method));
-        responder->sendJson(405, ApiError::methodNotAllowed(QString::fromLatin1(request.method), request.path, allowed).toJson(),
-                            {{QByteArrayLiteral("Allow"), match.allowedMethods.join(", ")}});
+        responder->sendJson(
+            405,
+            ApiError::methodNotAllowed(QString::fromLatin1(request.method), request.path, allowed).toJson(),
+            {{QByteArrayLiteral("Allow"), match.allowedMethods.join(", ")}});
     } else {
         responder->sendError(ApiError::routeNotFound(QString::fromLatin1(request.method), request.path));
     }
@@ -211,16 +219,23 @@ QByteArray Gateway::metricsText() const
     const auto count = [this](auto member) { return m_http ? double((m_http->*member)()) : 0.0; };
     const ResponseCache::Stats cache = m_context.cache->stats();
     return m_metrics.render({
-        {QStringLiteral("llamagate_http_requests_in_flight"), QStringLiteral("Requests whose response is not finished."),
+        {QStringLiteral("llamagate_http_requests_in_flight"),
+         QStringLiteral("Requests whose response is not finished."),
          count(&HttpServer::activeResponses)},
-        {QStringLiteral("llamagate_http_open_connections"), QStringLiteral("Open client connections."),
+        {QStringLiteral("llamagate_http_open_connections"),
+         QStringLiteral("Open client connections."),
          count(&HttpServer::openConnections)},
-        {QStringLiteral("llamagate_queue_waiting_requests"), QStringLiteral("Requests waiting for a model slot."),
+        {QStringLiteral("llamagate_queue_waiting_requests"),
+         QStringLiteral("Requests waiting for a model slot."),
          double(m_context.queue->totalWaiting())},
-        {QStringLiteral("llamagate_upstream_requests_in_flight"), QStringLiteral("Requests Ollama is working on."),
+        {QStringLiteral("llamagate_upstream_requests_in_flight"),
+         QStringLiteral("Requests Ollama is working on."),
          double(m_ollama->activeRequests())},
-        {QStringLiteral("llamagate_cache_entries"), QStringLiteral("Answers in the response cache."), double(cache.entries)},
-        {QStringLiteral("llamagate_cache_bytes"), QStringLiteral("Size of the answers in the response cache."),
+        {QStringLiteral("llamagate_cache_entries"),
+         QStringLiteral("Answers in the response cache."),
+         double(cache.entries)},
+        {QStringLiteral("llamagate_cache_bytes"),
+         QStringLiteral("Size of the answers in the response cache."),
          double(cache.bytes)},
     });
 }
@@ -240,7 +255,9 @@ void Gateway::logRequest(const Exchange& exchange, const HttpResponder& responde
     entry.ip = exchange.request.peer.toString();
     for (auto it = exchange.logFields.begin(); it != exchange.logFields.end(); ++it)
         entry.extra.insert(it.key(), it.value());
-    const LogLevel level = entry.status >= 500 ? LogLevel::Error : entry.status >= 400 ? LogLevel::Warn : LogLevel::Info;
+    const LogLevel level = entry.status >= 500   ? LogLevel::Error
+                           : entry.status >= 400 ? LogLevel::Warn
+                                                 : LogLevel::Info;
     JsonLogger::instance().write(level, QStringLiteral("request"), entry.toJson());
     m_metrics.record(entry, exchange.route);
     emit requestLogged(entry);

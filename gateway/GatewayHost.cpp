@@ -37,7 +37,9 @@ void GatewayHost::start(const GatewayConfig& config)
 {
     QMetaObject::invokeMethod(m_gateway, "start", Qt::QueuedConnection, Q_ARG(llamagate::GatewayConfig, config));
     if (m_watchOllama) {
-        QMetaObject::invokeMethod(m_probe, "watch", Qt::QueuedConnection,
+        QMetaObject::invokeMethod(m_probe,
+                                  "watch",
+                                  Qt::QueuedConnection,
                                   Q_ARG(QUrl, QUrl(config.text(Setting::OllamaHost))),
                                   Q_ARG(qint64, config.integer(Setting::HealthTimeout)));
     }

@@ -14,7 +14,8 @@ namespace {
 /// Guards against servers whose cursors never end.
 constexpr int MaxListPages = 1000;
 
-struct ListMethod {
+struct ListMethod
+{
     QString method;
     QString key;
     QString capability;
@@ -28,37 +29,34 @@ ListMethod listMethod(int kind)
     case 1:
         return {QStringLiteral("resources/list"), QStringLiteral("resources"), QStringLiteral("resources")};
     case 2:
-        return {QStringLiteral("resources/templates/list"), QStringLiteral("resourceTemplates"),
+        return {QStringLiteral("resources/templates/list"),
+                QStringLiteral("resourceTemplates"),
                 QStringLiteral("resources")};
     default:
         return {QStringLiteral("prompts/list"), QStringLiteral("prompts"), QStringLiteral("prompts")};
     }
 }
 
-template<typename Info>
-QList<Info> parseList(const QJsonArray &items)
+template <typename Info> QList<Info> parseList(const QJsonArray& items)
 {
     QList<Info> list;
     list.reserve(items.size());
-    for (const QJsonValue &item : items)
+    for (const QJsonValue& item : items)
         list.append(Info::fromJson(item.toObject()));
     return list;
 }
 
 } // namespace
 
-Client::Client(std::unique_ptr<Transport> transport, ClientOptions options, QObject *parent)
-    : QObject(parent)
-    , m_transport(std::move(transport))
-    , m_options(std::move(options))
-    , m_session(new JsonRpcSession(this))
-    , m_toolsDebounce(makeDebounceTimer(ListKind::Tools))
-    , m_resourcesDebounce(makeDebounceTimer(ListKind::Resources))
-    , m_promptsDebounce(makeDebounceTimer(ListKind::Prompts))
+Client::Client(std::unique_ptr<Transport> transport, ClientOptions options, QObject* parent)
+    : QObject(parent), m_transport(std::move(transport)), m_options(std::move(options)),
+      m_session(new JsonRpcSession(this)), m_toolsDebounce(makeDebounceTimer(ListKind::Tools)),
+      m_resourcesDebounce(makeDebounceTimer(ListKind::Resources)),
+      m_promptsDebounce(makeDebounceTimer(ListKind::Prompts))
 {
     if (m_options.clientName.isEmpty())
         m_options.clientName = QCoreApplication::applicationName().isEmpty() ? QStringLiteral("LlamaGate")
-                                                                              : QCoreApplication::applicationName();
+                                                                             : QCoreApplication::applicationName();
     if (m_options.clientVersion.isEmpty())
         m_options.clientVersion = QCoreApplication::applicationVersion().isEmpty()
                                       ? QStringLiteral(LLAMAGATE_VERSION)
@@ -66,10 +64,9 @@ Client::Client(std::unique_ptr<Transport> transport, ClientOptions options, QObj
 
     connect(m_session, &JsonRpcSession::outgoing, m_transport.get(), &Transport::send);
     connect(m_session, &JsonRpcSession::notificationReceived, this, &Client::handleNotification);
-    m_session->setRequestHandler(
-        [this](const QJsonValue &id, const QString &method, const QJsonObject &params) {
-            handleServerRequest(id, method, params);
-        });
+    m_session->setRequestHandler([this](const QJsonValue& id, const QString& method, const QJsonObject& params) {
+        handleServerRequest(id, method, params);
+    });
     connect(m_transport.get(), &Transport::opened, this, [this] { sendInitialize(false); });
     connect(m_transport.get(), &Transport::messageReceived, m_session, &JsonRpcSession::handleMessage);
     connect(m_transport.get(), &Transport::closed, this, &Client::onTransportClosed);
@@ -83,17 +80,16 @@ Client::~Client()
     m_session->failAll({rpc::ConnectionClosed, QStringLiteral("the MCP client was destroyed"), {}});
 }
 
-QTimer *Client::makeDebounceTimer(ListKind kind)
+QTimer* Client::makeDebounceTimer(ListKind kind)
 {
-    auto *timer = new QTimer(this);
+    auto* timer = new QTimer(this);
     timer->setSingleShot(true);
     connect(timer, &QTimer::timeout, this, [this, kind] {
         if (m_state != State::Ready)
             return;
         if (kind == ListKind::Resources) {
-            listAll(ListKind::Resources, [this] {
-                listAll(ListKind::ResourceTemplates, [this] { emit resourcesChanged(); });
-            });
+            listAll(ListKind::Resources,
+                    [this] { listAll(ListKind::ResourceTemplates, [this] { emit resourcesChanged(); }); });
         } else {
             listAll(kind, [this, kind] {
                 if (kind == ListKind::Tools)
@@ -106,7 +102,7 @@ QTimer *Client::makeDebounceTimer(ListKind kind)
     return timer;
 }
 
-void Client::setRoots(const QList<Root> &roots)
+void Client::setRoots(const QList<Root>& roots)
 {
     m_roots = roots;
 }
@@ -116,7 +112,7 @@ void Client::setSamplingHandler(ServerRequestHandler handler)
     m_samplingHandler = std::move(handler);
 }
 
-void Client::setElicitationHandler(ServerRequestHandler handler, const QJsonObject &capability)
+void Client::setElicitationHandler(ServerRequestHandler handler, const QJsonObject& capability)
 {
     m_elicitationHandler = std::move(handler);
     m_elicitationCapability = capability;
@@ -155,20 +151,20 @@ QJsonObject Client::capabilities() const
 
 void Client::sendInitialize(bool again)
 {
-    const QJsonObject params{
-        {QStringLiteral("protocolVersion"), supportedProtocolVersions().constFirst()},
-        {QStringLiteral("capabilities"), capabilities()},
-        {QStringLiteral("clientInfo"),
-         QJsonObject{{QStringLiteral("name"), m_options.clientName},
-                     {QStringLiteral("version"), m_options.clientVersion}}}};
+    const QJsonObject params{{QStringLiteral("protocolVersion"), supportedProtocolVersions().constFirst()},
+                             {QStringLiteral("capabilities"), capabilities()},
+                             {QStringLiteral("clientInfo"),
+                              QJsonObject{{QStringLiteral("name"), m_options.clientName},
+                                          {QStringLiteral("version"), m_options.clientVersion}}}};
     RequestOptions options;
     options.timeout = m_options.initializeTimeout;
     options.cancelOnTimeout = false; // initialize must never be cancelled
-    m_session->sendRequest(QStringLiteral("initialize"), params, options,
-                           [this, again](const RpcOutcome &outcome) { onInitialized(outcome, again); });
+    m_session->sendRequest(QStringLiteral("initialize"), params, options, [this, again](const RpcOutcome& outcome) {
+        onInitialized(outcome, again);
+    });
 }
 
-void Client::onInitialized(const RpcOutcome &outcome, bool again)
+void Client::onInitialized(const RpcOutcome& outcome, bool again)
 {
     if (m_state == State::Closed || m_closing)
         return;
@@ -192,7 +188,7 @@ void Client::onInitialized(const RpcOutcome &outcome, bool again)
     if (again) {
         qCInfo(lcMcp) << objectName() << "re-initialized after the server lost our session";
         m_reinitializing = false;
-        for (const QJsonObject &message : std::exchange(m_unsent, {}))
+        for (const QJsonObject& message : std::exchange(m_unsent, {}))
             m_transport->send(message);
         refresh([this] {
             emit toolsChanged();
@@ -209,7 +205,7 @@ void Client::onInitialized(const RpcOutcome &outcome, bool again)
     });
 }
 
-void Client::fail(const QString &error)
+void Client::fail(const QString& error)
 {
     if (m_state == State::Closed)
         return;
@@ -238,7 +234,7 @@ void Client::close()
     m_transport->close();
 }
 
-void Client::onTransportClosed(const QString &error)
+void Client::onTransportClosed(const QString& error)
 {
     if (m_state == State::Closed)
         return;
@@ -250,7 +246,7 @@ void Client::onTransportClosed(const QString &error)
     fail(error.isEmpty() ? QStringLiteral("the server closed the connection") : error);
 }
 
-void Client::onSessionExpired(const QJsonObject &unsent)
+void Client::onSessionExpired(const QJsonObject& unsent)
 {
     if (rpc::isRequest(unsent))
         m_unsent.append(unsent);
@@ -260,10 +256,10 @@ void Client::onSessionExpired(const QJsonObject &unsent)
     sendInitialize(true);
 }
 
-void Client::handleServerRequest(const QJsonValue &id, const QString &method, const QJsonObject &params)
+void Client::handleServerRequest(const QJsonValue& id, const QString& method, const QJsonObject& params)
 {
     const QPointer<JsonRpcSession> session = m_session;
-    auto reply = [session, id](const RpcOutcome &outcome) {
+    auto reply = [session, id](const RpcOutcome& outcome) {
         if (!session)
             return;
         if (outcome.ok())
@@ -281,7 +277,7 @@ void Client::handleServerRequest(const QJsonValue &id, const QString &method, co
             return;
         }
         QJsonArray roots;
-        for (const Root &root : m_roots) {
+        for (const Root& root : m_roots) {
             QJsonObject entry{{QStringLiteral("uri"), root.uri}};
             if (!root.name.isEmpty())
                 entry.insert(QStringLiteral("name"), root.name);
@@ -300,7 +296,7 @@ void Client::handleServerRequest(const QJsonValue &id, const QString &method, co
     }
 }
 
-void Client::handleNotification(const QString &method, const QJsonObject &params)
+void Client::handleNotification(const QString& method, const QJsonObject& params)
 {
     if (method == QLatin1String("notifications/tools/list_changed")) {
         m_toolsDebounce->start();
@@ -314,8 +310,10 @@ void Client::handleNotification(const QString &method, const QJsonObject &params
         const QString level = params.value(QStringLiteral("level")).toString();
         const QString logger = params.value(QStringLiteral("logger")).toString();
         const QJsonValue data = params.value(QStringLiteral("data"));
-        static const QStringList severe{QStringLiteral("warning"), QStringLiteral("error"),
-                                        QStringLiteral("critical"), QStringLiteral("alert"),
+        static const QStringList severe{QStringLiteral("warning"),
+                                        QStringLiteral("error"),
+                                        QStringLiteral("critical"),
+                                        QStringLiteral("alert"),
                                         QStringLiteral("emergency")};
         if (severe.contains(level))
             qCWarning(lcMcpServer).noquote() << objectName() << level << logger << data;
@@ -335,8 +333,7 @@ void Client::refresh(std::function<void()> done)
             done();
     };
     QList<ListKind> kinds;
-    for (const ListKind kind :
-         {ListKind::Tools, ListKind::Resources, ListKind::ResourceTemplates, ListKind::Prompts}) {
+    for (const ListKind kind : {ListKind::Tools, ListKind::Resources, ListKind::ResourceTemplates, ListKind::Prompts}) {
         if (m_serverCapabilities.contains(listMethod(int(kind)).capability))
             kinds.append(kind);
     }
@@ -351,7 +348,7 @@ void Client::listAll(ListKind kind, std::function<void()> done)
     listPage(kind, {}, {}, 0, std::move(done));
 }
 
-void Client::listPage(ListKind kind, const QString &cursor, QJsonArray items, int page, std::function<void()> done)
+void Client::listPage(ListKind kind, const QString& cursor, QJsonArray items, int page, std::function<void()> done)
 {
     const ListMethod list = listMethod(int(kind));
     QJsonObject params;
@@ -360,8 +357,7 @@ void Client::listPage(ListKind kind, const QString &cursor, QJsonArray items, in
     RequestOptions options;
     options.timeout = m_options.requestTimeout;
     m_session->sendRequest(
-        list.method, params, options,
-        [this, kind, list, cursor, items, page, done](const RpcOutcome &outcome) mutable {
+        list.method, params, options, [this, kind, list, cursor, items, page, done](const RpcOutcome& outcome) mutable {
             if (m_state == State::Closed)
                 return;
             if (!outcome.ok()) {
@@ -370,7 +366,7 @@ void Client::listPage(ListKind kind, const QString &cursor, QJsonArray items, in
                     done();
                 return;
             }
-            for (const QJsonValue &item : outcome.result.value(list.key).toArray())
+            for (const QJsonValue& item : outcome.result.value(list.key).toArray())
                 items.append(item);
             const QString next = outcome.result.value(QStringLiteral("nextCursor")).toString();
             if (!next.isEmpty() && next != cursor && page + 1 < MaxListPages) {
@@ -383,7 +379,7 @@ void Client::listPage(ListKind kind, const QString &cursor, QJsonArray items, in
         });
 }
 
-void Client::storeList(ListKind kind, const QJsonArray &items)
+void Client::storeList(ListKind kind, const QJsonArray& items)
 {
     switch (kind) {
     case ListKind::Tools:
@@ -406,7 +402,7 @@ std::chrono::milliseconds Client::orDefault(std::chrono::milliseconds timeout) c
     return timeout.count() > 0 ? timeout : m_options.requestTimeout;
 }
 
-qint64 Client::request(const QString &method, const QJsonObject &params, RequestOptions options, RpcCallback done)
+qint64 Client::request(const QString& method, const QJsonObject& params, RequestOptions options, RpcCallback done)
 {
     if (m_state == State::Closed || m_state == State::Idle || m_closing) {
         const RpcError error{rpc::ConnectionClosed,
@@ -419,14 +415,16 @@ qint64 Client::request(const QString &method, const QJsonObject &params, Request
     return m_session->sendRequest(method, params, options, std::move(done));
 }
 
-qint64 Client::callTool(const QString &name, const QJsonObject &arguments, const CallOptions &options,
-                        std::function<void(const ToolCallResult &)> done)
+qint64 Client::callTool(const QString& name,
+                        const QJsonObject& arguments,
+                        const CallOptions& options,
+                        std::function<void(const ToolCallResult&)> done)
 {
     RequestOptions requestOptions;
     requestOptions.timeout = options.timeout;
     requestOptions.onProgress = options.onProgress;
     const QJsonObject params{{QStringLiteral("name"), name}, {QStringLiteral("arguments"), arguments}};
-    return request(QStringLiteral("tools/call"), params, requestOptions, [done](const RpcOutcome &outcome) {
+    return request(QStringLiteral("tools/call"), params, requestOptions, [done](const RpcOutcome& outcome) {
         if (!outcome.ok()) {
             ToolCallResult failed;
             failed.error = outcome.error;
@@ -437,30 +435,33 @@ qint64 Client::callTool(const QString &name, const QJsonObject &arguments, const
     });
 }
 
-void Client::readResource(const QString &uri, std::function<void(const ReadResourceResult &)> done,
+void Client::readResource(const QString& uri,
+                          std::function<void(const ReadResourceResult&)> done,
                           std::chrono::milliseconds timeout)
 {
     RequestOptions options;
     options.timeout = timeout;
-    request(QStringLiteral("resources/read"), {{QStringLiteral("uri"), uri}}, options,
-            [done](const RpcOutcome &outcome) {
-                ReadResourceResult result;
-                result.error = outcome.error;
-                for (const QJsonValue &entry : outcome.result.value(QStringLiteral("contents")).toArray())
-                    result.contents.append(ResourceContents::fromJson(entry.toObject()));
-                done(result);
-            });
+    request(
+        QStringLiteral("resources/read"), {{QStringLiteral("uri"), uri}}, options, [done](const RpcOutcome& outcome) {
+            ReadResourceResult result;
+            result.error = outcome.error;
+            for (const QJsonValue& entry : outcome.result.value(QStringLiteral("contents")).toArray())
+                result.contents.append(ResourceContents::fromJson(entry.toObject()));
+            done(result);
+        });
 }
 
-void Client::getPrompt(const QString &name, const QJsonObject &arguments,
-                       std::function<void(const PromptResult &)> done, std::chrono::milliseconds timeout)
+void Client::getPrompt(const QString& name,
+                       const QJsonObject& arguments,
+                       std::function<void(const PromptResult&)> done,
+                       std::chrono::milliseconds timeout)
 {
     RequestOptions options;
     options.timeout = timeout;
     QJsonObject params{{QStringLiteral("name"), name}};
     if (!arguments.isEmpty())
         params.insert(QStringLiteral("arguments"), arguments);
-    request(QStringLiteral("prompts/get"), params, options, [done](const RpcOutcome &outcome) {
+    request(QStringLiteral("prompts/get"), params, options, [done](const RpcOutcome& outcome) {
         PromptResult result;
         result.error = outcome.error;
         result.description = outcome.result.value(QStringLiteral("description")).toString();
@@ -476,7 +477,7 @@ void Client::ping(std::chrono::milliseconds timeout, RpcCallback done)
     request(QStringLiteral("ping"), {}, options, std::move(done));
 }
 
-void Client::cancel(qint64 requestId, const QString &reason)
+void Client::cancel(qint64 requestId, const QString& reason)
 {
     m_session->cancelRequest(requestId, {rpc::RequestCancelled, reason, {}});
 }

@@ -10,7 +10,7 @@ namespace mcp {
 
 namespace {
 
-QString typeName(const QJsonValue &value)
+QString typeName(const QJsonValue& value)
 {
     switch (value.type()) {
     case QJsonValue::Null:
@@ -35,14 +35,13 @@ QString typeName(const QJsonValue &value)
 class EntryReader
 {
 public:
-    EntryReader(const QString &name, const QJsonObject &entry)
-        : m_path(QStringLiteral("mcpServers.%1").arg(name))
-        , m_entry(entry)
+    EntryReader(const QString& name, const QJsonObject& entry)
+        : m_path(QStringLiteral("mcpServers.%1").arg(name)), m_entry(entry)
     {
         m_config.name = name;
     }
 
-    std::optional<ServerConfig> read(QStringList &errors)
+    std::optional<ServerConfig> read(QStringList& errors)
     {
         const bool hasCommand = m_entry.contains(QStringLiteral("command"));
         const bool hasUrl = m_entry.contains(QStringLiteral("url")) || m_entry.contains(QStringLiteral("serverUrl"));
@@ -63,13 +62,13 @@ public:
     }
 
 private:
-    void error(const QString &field, const QString &message)
+    void error(const QString& field, const QString& message)
     {
-        m_errors.append(QStringLiteral("%1%2: %3").arg(m_path, field.isEmpty() ? QString() : QLatin1Char('.') + field,
-                                                      message));
+        m_errors.append(
+            QStringLiteral("%1%2: %3").arg(m_path, field.isEmpty() ? QString() : QLatin1Char('.') + field, message));
     }
 
-    std::optional<QString> string(const QString &field, bool required)
+    std::optional<QString> string(const QString& field, bool required)
     {
         const QJsonValue value = m_entry.value(field);
         if (value.isUndefined() && !required)
@@ -81,7 +80,7 @@ private:
         return value.toString();
     }
 
-    QMap<QString, QString> stringMap(const QString &field)
+    QMap<QString, QString> stringMap(const QString& field)
     {
         QMap<QString, QString> map;
         const QJsonValue value = m_entry.value(field);
@@ -127,12 +126,13 @@ private:
 
     void readHttp()
     {
-        const QString field = m_entry.contains(QStringLiteral("url")) ? QStringLiteral("url") : QStringLiteral("serverUrl");
+        const QString field =
+            m_entry.contains(QStringLiteral("url")) ? QStringLiteral("url") : QStringLiteral("serverUrl");
         if (const auto url = string(field, true)) {
             const QUrl parsed(*url);
             const bool envReference = url->contains(QStringLiteral("${env:"));
-            if (!envReference && (!parsed.isValid() || (parsed.scheme() != QLatin1String("http")
-                                                        && parsed.scheme() != QLatin1String("https"))))
+            if (!envReference && (!parsed.isValid() || (parsed.scheme() != QLatin1String("http") &&
+                                                        parsed.scheme() != QLatin1String("https"))))
                 error(field, QStringLiteral("must be an http:// or https:// URL, not \"%1\"").arg(*url));
             m_config.url = *url;
         }
@@ -150,9 +150,9 @@ private:
                       QStringLiteral("unknown transport \"%1\" (expected stdio, http, streamable-http or sse)")
                           .arg(type.toString()));
             else if ((*kind == TransportKind::Stdio) != stdio)
-                error(QStringLiteral("type"), QStringLiteral("\"%1\" does not fit an entry with \"%2\"")
-                                                  .arg(type.toString(), stdio ? QStringLiteral("command")
-                                                                              : QStringLiteral("url")));
+                error(QStringLiteral("type"),
+                      QStringLiteral("\"%1\" does not fit an entry with \"%2\"")
+                          .arg(type.toString(), stdio ? QStringLiteral("command") : QStringLiteral("url")));
             else
                 m_config.transport = *kind;
         } else if (!type.isUndefined()) {
@@ -181,15 +181,14 @@ private:
 
 } // namespace
 
-McpServersImport McpServersImport::parse(const QByteArray &json)
+McpServersImport McpServersImport::parse(const QByteArray& json)
 {
     McpServersImport result;
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        result.errors.append(QStringLiteral("not valid JSON: %1 at offset %2")
-                                 .arg(parseError.errorString())
-                                 .arg(parseError.offset));
+        result.errors.append(
+            QStringLiteral("not valid JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset));
         return result;
     }
     if (!document.isObject()) {

@@ -4,14 +4,14 @@ namespace mcp {
 
 namespace {
 
-QString str(const QJsonObject &json, const char *key)
+QString str(const QJsonObject& json, const char* key)
 {
     return json.value(QLatin1String(key)).toString();
 }
 
 } // namespace
 
-ToolInfo ToolInfo::fromJson(const QJsonObject &json)
+ToolInfo ToolInfo::fromJson(const QJsonObject& json)
 {
     return {str(json, "name"),
             str(json, "title"),
@@ -21,17 +21,17 @@ ToolInfo ToolInfo::fromJson(const QJsonObject &json)
             json};
 }
 
-ResourceInfo ResourceInfo::fromJson(const QJsonObject &json)
+ResourceInfo ResourceInfo::fromJson(const QJsonObject& json)
 {
     return {str(json, "uri"), str(json, "name"), str(json, "description"), str(json, "mimeType"), json};
 }
 
-ResourceTemplateInfo ResourceTemplateInfo::fromJson(const QJsonObject &json)
+ResourceTemplateInfo ResourceTemplateInfo::fromJson(const QJsonObject& json)
 {
     return {str(json, "uriTemplate"), str(json, "name"), str(json, "description"), str(json, "mimeType"), json};
 }
 
-PromptInfo PromptInfo::fromJson(const QJsonObject &json)
+PromptInfo PromptInfo::fromJson(const QJsonObject& json)
 {
     return {str(json, "name"), str(json, "description"), json.value(QStringLiteral("arguments")).toArray(), json};
 }
@@ -65,10 +65,10 @@ QString ContentBlock::uri() const
     return str(json, "uri");
 }
 
-QList<ContentBlock> ContentBlock::listFromJson(const QJsonArray &array)
+QList<ContentBlock> ContentBlock::listFromJson(const QJsonArray& array)
 {
     QList<ContentBlock> blocks;
-    for (const QJsonValue &value : array) {
+    for (const QJsonValue& value : array) {
         const QJsonObject json = value.toObject();
         blocks.append({str(json, "type"), json});
     }
@@ -80,14 +80,14 @@ QString ToolCallResult::text() const
     if (error)
         return error->message;
     QStringList texts;
-    for (const ContentBlock &block : content) {
+    for (const ContentBlock& block : content) {
         if (block.type == QLatin1String("text"))
             texts.append(block.text());
     }
     return texts.join(QLatin1Char('\n'));
 }
 
-ToolCallResult ToolCallResult::fromJson(const QJsonObject &result)
+ToolCallResult ToolCallResult::fromJson(const QJsonObject& result)
 {
     ToolCallResult call;
     call.content = ContentBlock::listFromJson(result.value(QStringLiteral("content")).toArray());
@@ -96,7 +96,7 @@ ToolCallResult ToolCallResult::fromJson(const QJsonObject &result)
     return call;
 }
 
-ResourceContents ResourceContents::fromJson(const QJsonObject &json)
+ResourceContents ResourceContents::fromJson(const QJsonObject& json)
 {
     ResourceContents contents;
     contents.uri = str(json, "uri");

@@ -6,9 +6,9 @@ namespace mcp {
 
 namespace {
 
-bool matchesAny(const QStringList &globs, const QString &name)
+bool matchesAny(const QStringList& globs, const QString& name)
 {
-    for (const QString &glob : globs) {
+    for (const QString& glob : globs) {
         const QRegularExpression pattern(QRegularExpression::wildcardToRegularExpression(glob));
         if (pattern.match(name).hasMatch())
             return true;
@@ -18,14 +18,14 @@ bool matchesAny(const QStringList &globs, const QString &name)
 
 } // namespace
 
-bool ServerConfig::allowsTool(const QString &tool) const
+bool ServerConfig::allowsTool(const QString& tool) const
 {
     if (matchesAny(denyTools, tool))
         return false;
     return allowTools.isEmpty() || matchesAny(allowTools, tool);
 }
 
-std::optional<TransportKind> ServerConfig::parseTransport(const QString &name)
+std::optional<TransportKind> ServerConfig::parseTransport(const QString& name)
 {
     const QString key = name.trimmed().toLower();
     if (key == QLatin1String("stdio"))
@@ -54,12 +54,12 @@ QString ServerConfig::transportName(TransportKind kind)
     return {};
 }
 
-QString expandEnvReferences(const QString &text, const QProcessEnvironment &environment)
+QString expandEnvReferences(const QString& text, const QProcessEnvironment& environment)
 {
     static const QRegularExpression reference(QStringLiteral(R"(\$\{env:([A-Za-z_][A-Za-z0-9_]*)\})"));
     QString result;
     qsizetype last = 0;
-    for (const QRegularExpressionMatch &match : reference.globalMatch(text)) {
+    for (const QRegularExpressionMatch& match : reference.globalMatch(text)) {
         result += text.mid(last, match.capturedStart() - last);
         result += environment.value(match.captured(1));
         last = match.capturedEnd();

@@ -10,26 +10,26 @@
 namespace mcp {
 
 /// One configured server and what the manager knows about it.
-struct ServerManager::Server {
+struct ServerManager::Server
+{
     ServerConfig config;
     std::unique_ptr<Client> client;
     ServerStatus status;
-    QTimer *retryTimer = nullptr;
-    QTimer *pingTimer = nullptr;
+    QTimer* retryTimer = nullptr;
+    QTimer* pingTimer = nullptr;
     int failures = 0; ///< consecutive failures; sets the backoff
     bool pingInFlight = false;
 };
 
-ServerManager::ServerManager(ServerManagerOptions options, QObject *parent)
-    : QObject(parent)
-    , m_options(std::move(options))
+ServerManager::ServerManager(ServerManagerOptions options, QObject* parent)
+    : QObject(parent), m_options(std::move(options))
 {
     qRegisterMetaType<ServerStatus>();
 }
 
 ServerManager::~ServerManager()
 {
-    for (auto &[name, server] : m_servers) {
+    for (auto& [name, server] : m_servers) {
         if (server->client)
             server->client->disconnect(this);
     }
@@ -40,16 +40,16 @@ void ServerManager::setSamplingHandler(ServerRequestHandler handler)
     m_samplingHandler = std::move(handler);
 }
 
-ServerManager::Server *ServerManager::find(const QString &name) const
+ServerManager::Server* ServerManager::find(const QString& name) const
 {
     const auto it = m_servers.find(name);
     return it == m_servers.end() ? nullptr : it->second.get();
 }
 
-void ServerManager::setServers(const QList<ServerConfig> &configs)
+void ServerManager::setServers(const QList<ServerConfig>& configs)
 {
     QStringList names;
-    for (const ServerConfig &config : configs)
+    for (const ServerConfig& config : configs)
         names.append(config.name);
     for (auto it = m_servers.begin(); it != m_servers.end();) {
         if (!names.contains(it->first)) {
@@ -59,19 +59,19 @@ void ServerManager::setServers(const QList<ServerConfig> &configs)
             ++it;
         }
     }
-    for (const ServerConfig &config : configs) {
-        auto &slot = m_servers[config.name];
+    for (const ServerConfig& config : configs) {
+        auto& slot = m_servers[config.name];
         if (!slot) {
             slot = std::make_unique<Server>();
             slot->status.name = config.name;
             slot->retryTimer = new QTimer(this);
             slot->retryTimer->setSingleShot(true);
             slot->pingTimer = new QTimer(this);
-            Server *server = slot.get();
+            Server* server = slot.get();
             connect(server->retryTimer, &QTimer::timeout, this, [this, server] { connectServer(*server); });
             connect(server->pingTimer, &QTimer::timeout, this, [this, server] { ping(*server); });
         }
-        Server &server = *slot;
+        Server& server = *slot;
         const bool unchanged = server.config == config && server.status.state != ServerState::Stopped;
         if (unchanged)
             continue;
@@ -92,9 +92,9 @@ void ServerManager::setServers(const QList<ServerConfig> &configs)
     rebuildRegistry();
 }
 
-void ServerManager::restartServer(const QString &name)
+void ServerManager::restartServer(const QString& name)
 {
-    Server *server = find(name);
+    Server* server = find(name);
     if (!server || !server->config.enabled)
         return;
     dropClient(*server);
@@ -106,7 +106,7 @@ void ServerManager::restartServer(const QString &name)
 
 void ServerManager::stopAll()
 {
-    for (auto &[name, server] : m_servers) {
+    for (auto& [name, server] : m_servers) {
         if (server->client)
             server->client->close();
         server->retryTimer->stop();
@@ -119,7 +119,7 @@ void ServerManager::stopAll()
     rebuildRegistry();
 }
 
-void ServerManager::connectServer(Server &server)
+void ServerManager::connectServer(Server& server)
 {
     dropClient(server);
     server.status.state = ServerState::Connecting;
@@ -127,12 +127,12 @@ void ServerManager::connectServer(Server &server)
     publish(server);
 
     server.client = std::make_unique<Client>(createTransport(server.config), m_options.client);
-    Client *client = server.client.get();
+    Client* client = server.client.get();
     client->setObjectName(server.config.name);
     if (m_samplingHandler)
         client->setSamplingHandler(m_samplingHandler);
     connect(client, &Client::ready, this, [this, &server] { onReady(server); });
-    connect(client, &Client::closed, this, [this, &server](const QString &error) { onClosed(server, error); });
+    connect(client, &Client::closed, this, [this, &server](const QString& error) { onClosed(server, error); });
     const auto relisted = [this, &server] {
         updateCounts(server);
         publish(server);
@@ -144,7 +144,7 @@ void ServerManager::connectServer(Server &server)
     client->connectToServer();
 }
 
-void ServerManager::onReady(Server &server)
+void ServerManager::onReady(Server& server)
 {
     server.status.state = ServerState::Ready;
     server.status.lastError.clear();
@@ -158,7 +158,7 @@ void ServerManager::onReady(Server &server)
     rebuildRegistry();
 }
 
-void ServerManager::onClosed(Server &server, const QString &error)
+void ServerManager::onClosed(Server& server, const QString& error)
 {
     server.pingTimer->stop();
     if (server.client)
@@ -183,7 +183,7 @@ void ServerManager::onClosed(Server &server, const QString &error)
     rebuildRegistry();
 }
 
-void ServerManager::scheduleRestart(Server &server)
+void ServerManager::scheduleRestart(Server& server)
 {
     if (!server.config.enabled)
         return;
@@ -195,26 +195,26 @@ void ServerManager::scheduleRestart(Server &server)
     server.retryTimer->start(int(delay));
 }
 
-void ServerManager::dropClient(Server &server)
+void ServerManager::dropClient(Server& server)
 {
     server.pingTimer->stop();
     server.retryTimer->stop();
     if (!server.client)
         return;
-    Client *client = server.client.release();
+    Client* client = server.client.release();
     client->disconnect(this);
     // The client may be emitting the signal that brought us here: delete it once it has returned.
     client->deleteLater();
 }
 
-void ServerManager::ping(Server &server)
+void ServerManager::ping(Server& server)
 {
     if (!server.client || server.status.state != ServerState::Ready || server.pingInFlight)
         return;
     server.pingInFlight = true;
     const QPointer<Client> client = server.client.get();
     const std::chrono::milliseconds timeout = m_options.pingTimeout;
-    server.client->ping(timeout, [this, &server, client, timeout](const RpcOutcome &outcome) {
+    server.client->ping(timeout, [this, &server, client, timeout](const RpcOutcome& outcome) {
         if (!client || server.client.get() != client)
             return; // an answer for a connection we already dropped
         server.pingInFlight = false;
@@ -225,7 +225,7 @@ void ServerManager::ping(Server &server)
     });
 }
 
-void ServerManager::updateCounts(Server &server)
+void ServerManager::updateCounts(Server& server)
 {
     if (!server.client)
         return;
@@ -234,7 +234,7 @@ void ServerManager::updateCounts(Server &server)
     server.status.promptCount = int(server.client->prompts().size());
 }
 
-void ServerManager::publish(Server &server)
+void ServerManager::publish(Server& server)
 {
     emit statusChanged(server.status);
 }
@@ -242,8 +242,8 @@ void ServerManager::publish(Server &server)
 void ServerManager::rebuildRegistry()
 {
     QList<ToolRef> tools;
-    for (const auto &[name, server] : m_servers) {
-        for (const ToolInfo &tool : allowedTools(name))
+    for (const auto& [name, server] : m_servers) {
+        for (const ToolInfo& tool : allowedTools(name))
             tools.append({name, tool.name});
     }
     const QStringList before = m_registry.exposedNames();
@@ -255,49 +255,51 @@ void ServerManager::rebuildRegistry()
 QList<ServerStatus> ServerManager::statuses() const
 {
     QList<ServerStatus> list;
-    for (const auto &[name, server] : m_servers)
+    for (const auto& [name, server] : m_servers)
         list.append(server->status);
     return list;
 }
 
-std::optional<ServerStatus> ServerManager::status(const QString &name) const
+std::optional<ServerStatus> ServerManager::status(const QString& name) const
 {
-    const Server *server = find(name);
+    const Server* server = find(name);
     return server ? std::optional<ServerStatus>(server->status) : std::nullopt;
 }
 
 QStringList ServerManager::readyServers() const
 {
     QStringList names;
-    for (const auto &[name, server] : m_servers) {
+    for (const auto& [name, server] : m_servers) {
         if (server->status.state == ServerState::Ready)
             names.append(name);
     }
     return names;
 }
 
-Client *ServerManager::client(const QString &name) const
+Client* ServerManager::client(const QString& name) const
 {
-    const Server *server = find(name);
+    const Server* server = find(name);
     return server && server->status.state == ServerState::Ready ? server->client.get() : nullptr;
 }
 
-QList<ToolInfo> ServerManager::allowedTools(const QString &name) const
+QList<ToolInfo> ServerManager::allowedTools(const QString& name) const
 {
-    const Client *ready = client(name);
+    const Client* ready = client(name);
     if (!ready)
         return {};
-    const ServerConfig &config = find(name)->config;
+    const ServerConfig& config = find(name)->config;
     QList<ToolInfo> tools = ready->tools();
-    tools.removeIf([&](const ToolInfo &tool) { return !config.allowsTool(tool.name); });
+    tools.removeIf([&](const ToolInfo& tool) { return !config.allowsTool(tool.name); });
     return tools;
 }
 
-void ServerManager::callTool(const QString &exposedName, const QJsonObject &arguments, CallOptions options,
-                             std::function<void(const ToolCallResult &)> done)
+void ServerManager::callTool(const QString& exposedName,
+                             const QJsonObject& arguments,
+                             CallOptions options,
+                             std::function<void(const ToolCallResult&)> done)
 {
     const std::optional<ToolRef> ref = m_registry.resolve(exposedName);
-    Client *target = ref ? client(ref->server) : nullptr;
+    Client* target = ref ? client(ref->server) : nullptr;
     if (!target) {
         ToolCallResult failed;
         failed.error = RpcError{rpc::MethodNotFound,

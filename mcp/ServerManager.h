@@ -13,10 +13,17 @@
 
 namespace mcp {
 
-enum class ServerState { Stopped, Connecting, Ready, Error };
+enum class ServerState
+{
+    Stopped,
+    Connecting,
+    Ready,
+    Error
+};
 
 /// A snapshot of one configured server, for the control panel and the management API.
-struct ServerStatus {
+struct ServerStatus
+{
     QString name;
     ServerState state = ServerState::Stopped;
     QString lastError;
@@ -24,13 +31,14 @@ struct ServerStatus {
     int toolCount = 0;
     int resourceCount = 0;
     int promptCount = 0;
-    QDateTime connectedAt;  ///< valid while Ready
-    int restarts = 0;       ///< automatic restarts since the config was applied
-    QDateTime nextRetryAt;  ///< valid while a restart is scheduled
+    QDateTime connectedAt; ///< valid while Ready
+    int restarts = 0;      ///< automatic restarts since the config was applied
+    QDateTime nextRetryAt; ///< valid while a restart is scheduled
 };
 
 /// Restart and health-check timing of a ServerManager, plus the options every client gets.
-struct ServerManagerOptions {
+struct ServerManagerOptions
+{
     ClientOptions client;
     std::chrono::milliseconds initialBackoff{1000};
     std::chrono::milliseconds maxBackoff{60000};
@@ -45,49 +53,51 @@ class ServerManager : public QObject
 {
     Q_OBJECT
 public:
-    explicit ServerManager(ServerManagerOptions options = {}, QObject *parent = nullptr);
+    explicit ServerManager(ServerManagerOptions options = {}, QObject* parent = nullptr);
     ~ServerManager() override;
 
     /// Applies a new set of servers: removed or changed ones stop, enabled ones (re)connect.
-    void setServers(const QList<ServerConfig> &configs);
+    void setServers(const QList<ServerConfig>& configs);
     /// Drops the current connection of `name` and connects again now.
-    void restartServer(const QString &name);
+    void restartServer(const QString& name);
     void stopAll();
 
     QList<ServerStatus> statuses() const;
-    std::optional<ServerStatus> status(const QString &name) const;
+    std::optional<ServerStatus> status(const QString& name) const;
     QStringList readyServers() const;
     /// The connected client of a ready server, or nullptr.
-    Client *client(const QString &name) const;
+    Client* client(const QString& name) const;
     /// The tools of a ready server that its allow/deny lists let through.
-    QList<ToolInfo> allowedTools(const QString &name) const;
-    const ToolRegistry &toolRegistry() const { return m_registry; }
+    QList<ToolInfo> allowedTools(const QString& name) const;
+    const ToolRegistry& toolRegistry() const { return m_registry; }
 
     /// Calls a tool by its model-facing name; the server's timeout applies unless `options` sets one.
-    void callTool(const QString &exposedName, const QJsonObject &arguments, CallOptions options,
-                  std::function<void(const ToolCallResult &)> done);
+    void callTool(const QString& exposedName,
+                  const QJsonObject& arguments,
+                  CallOptions options,
+                  std::function<void(const ToolCallResult&)> done);
 
     /// Handles sampling/createMessage for every server (set before setServers()).
     void setSamplingHandler(ServerRequestHandler handler);
 
 signals:
-    void statusChanged(const mcp::ServerStatus &status);
+    void statusChanged(const mcp::ServerStatus& status);
     /// The set of offered tools changed (a server came, went or re-listed).
     void toolsChanged();
 
 private:
     struct Server;
 
-    void connectServer(Server &server);
-    void onReady(Server &server);
-    void onClosed(Server &server, const QString &error);
-    void dropClient(Server &server);
-    void scheduleRestart(Server &server);
-    void ping(Server &server);
-    void updateCounts(Server &server);
-    void publish(Server &server);
+    void connectServer(Server& server);
+    void onReady(Server& server);
+    void onClosed(Server& server, const QString& error);
+    void dropClient(Server& server);
+    void scheduleRestart(Server& server);
+    void ping(Server& server);
+    void updateCounts(Server& server);
+    void publish(Server& server);
     void rebuildRegistry();
-    Server *find(const QString &name) const;
+    Server* find(const QString& name) const;
 
     ServerManagerOptions m_options;
     std::map<QString, std::unique_ptr<Server>> m_servers;

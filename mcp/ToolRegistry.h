@@ -10,11 +10,12 @@
 namespace mcp {
 
 /// One tool of one server.
-struct ToolRef {
+struct ToolRef
+{
     QString server;
     QString tool;
 
-    bool operator==(const ToolRef &) const = default;
+    bool operator==(const ToolRef&) const = default;
 };
 
 /// Maps MCP tools to model-safe function names `<server>__<tool>` matching ^[a-zA-Z0-9_-]{1,64}$ and back.
@@ -29,18 +30,18 @@ public:
     void rebuild(QList<ToolRef> tools);
 
     /// The model-facing name of a registered tool, or an empty string.
-    QString exposedName(const QString &server, const QString &tool) const;
+    QString exposedName(const QString& server, const QString& tool) const;
     /// The tool behind a model-facing name.
-    std::optional<ToolRef> resolve(const QString &exposedName) const;
+    std::optional<ToolRef> resolve(const QString& exposedName) const;
     QStringList exposedNames() const;
     qsizetype size() const { return m_byName.size(); }
 
     /// Whether `name` is acceptable as an OpenAI function name.
-    static bool isValidName(const QString &name);
+    static bool isValidName(const QString& name);
 
 private:
-    static QString sanitize(const QString &text);
-    static QString hashedName(const ToolRef &ref, const QString &candidate, int hexDigits);
+    static QString sanitize(const QString& text);
+    static QString hashedName(const ToolRef& ref, const QString& candidate, int hexDigits);
 
     QHash<QString, ToolRef> m_byName;
     QHash<QString, QString> m_byTool; // key: server + '\n' + tool

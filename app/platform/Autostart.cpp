@@ -1,9 +1,9 @@
 #include "app/platform/Autostart.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QFile>
 #include <QSaveFile>
 #include <QSettings>
 #include <QStandardPaths>
@@ -95,7 +95,9 @@ QByteArray XdgAutostart::desktopEntry(const QString& program)
     // escaped.
     QString exec = program;
     if (exec.contains(QRegularExpression(QStringLiteral("[\\s\"'\\\\`$]")))) {
-        exec.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\"")).replace(u'`', QStringLiteral("\\`"))
+        exec.replace(u'\\', QStringLiteral("\\\\"))
+            .replace(u'"', QStringLiteral("\\\""))
+            .replace(u'`', QStringLiteral("\\`"))
             .replace(u'$', QStringLiteral("\\$"));
         exec = u'"' + exec + u'"';
     }
@@ -124,7 +126,8 @@ QString WindowsRunAutostart::runValue(const QString& program)
 
 bool WindowsRunAutostart::isEnabled() const
 {
-    const QSettings run(m_settingsPath, m_settingsPath.endsWith(u".ini") ? QSettings::IniFormat : QSettings::NativeFormat);
+    const QSettings run(m_settingsPath,
+                        m_settingsPath.endsWith(u".ini") ? QSettings::IniFormat : QSettings::NativeFormat);
     return run.contains(QStringLiteral("LlamaGate"));
 }
 
@@ -168,24 +171,23 @@ QByteArray LaunchAgentAutostart::plist(const QString& program)
     QString arguments = QStringLiteral("        <string>%1</string>\n").arg(program.toHtmlEscaped());
     for (const QString& argument : loginArguments())
         arguments += QStringLiteral("        <string>%1</string>\n").arg(argument.toHtmlEscaped());
-    const QString text = QStringLiteral(
-                             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                             "<!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" "
-                             "\"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n"
-                             "<plist version=\"1.0\">\n"
-                             "<dict>\n"
-                             "    <key>Label</key>\n"
-                             "    <string>%1</string>\n"
-                             "    <key>ProgramArguments</key>\n"
-                             "    <array>\n"
-                             "%2"
-                             "    </array>\n"
-                             "    <key>RunAtLoad</key>\n"
-                             "    <true/>\n"
-                             "    <key>ProcessType</key>\n"
-                             "    <string>Interactive</string>\n"
-                             "</dict>\n"
-                             "</plist>\n")
+    const QString text = QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                        "<!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" "
+                                        "\"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n"
+                                        "<plist version=\"1.0\">\n"
+                                        "<dict>\n"
+                                        "    <key>Label</key>\n"
+                                        "    <string>%1</string>\n"
+                                        "    <key>ProgramArguments</key>\n"
+                                        "    <array>\n"
+                                        "%2"
+                                        "    </array>\n"
+                                        "    <key>RunAtLoad</key>\n"
+                                        "    <true/>\n"
+                                        "    <key>ProcessType</key>\n"
+                                        "    <string>Interactive</string>\n"
+                                        "</dict>\n"
+                                        "</plist>\n")
                              .arg(label(), arguments);
     return text.toUtf8();
 }

@@ -48,25 +48,24 @@ ConfigResult ConfigLoader::load(const ConfigInputs& inputs)
     if (inputs.dotEnv) {
         const DotEnvFile file = DotEnvFile::parse(*inputs.dotEnv);
         if (!file.ok())
-            return {std::nullopt, QStringLiteral("%1 line %2: %3").arg(inputs.dotEnvPath).arg(file.errorLine()).arg(
-                                      file.error())};
+            return {std::nullopt,
+                    QStringLiteral("%1 line %2: %3").arg(inputs.dotEnvPath).arg(file.errorLine()).arg(file.error())};
         dotEnvValues = file.values();
     }
 
     GatewayConfig config;
     for (const SettingSpec& spec : settingsTable()) {
         const QList<std::pair<SettingSource, std::optional<QString>>> layers = {
-            {SettingSource::Saved, inputs.saved.contains(spec.key) ? std::optional(inputs.saved.value(spec.key))
-                                                                   : std::nullopt},
-            {SettingSource::DotEnv, dotEnvValues.contains(spec.envName)
-                                        ? std::optional(dotEnvValues.value(spec.envName))
-                                        : std::nullopt},
-            {SettingSource::Environment, inputs.environment.contains(spec.envName)
-                                             ? std::optional(inputs.environment.value(spec.envName))
-                                             : std::nullopt},
-            {SettingSource::CommandLine, inputs.commandLine.contains(spec.cliFlag())
-                                             ? std::optional(inputs.commandLine.value(spec.cliFlag()))
-                                             : std::nullopt},
+            {SettingSource::Saved,
+             inputs.saved.contains(spec.key) ? std::optional(inputs.saved.value(spec.key)) : std::nullopt},
+            {SettingSource::DotEnv,
+             dotEnvValues.contains(spec.envName) ? std::optional(dotEnvValues.value(spec.envName)) : std::nullopt},
+            {SettingSource::Environment,
+             inputs.environment.contains(spec.envName) ? std::optional(inputs.environment.value(spec.envName))
+                                                       : std::nullopt},
+            {SettingSource::CommandLine,
+             inputs.commandLine.contains(spec.cliFlag()) ? std::optional(inputs.commandLine.value(spec.cliFlag()))
+                                                         : std::nullopt},
         };
         for (const auto& [source, text] : layers) {
             if (!text || (text->trimmed().isEmpty() && !acceptsEmpty(spec)))
@@ -74,8 +73,9 @@ ConfigResult ConfigLoader::load(const ConfigInputs& inputs)
             const std::optional<QVariant> parsed = spec.parse(*text);
             if (!parsed) {
                 const QString shown = spec.type == SettingType::Secret ? QStringLiteral("(hidden)") : *text;
-                return {std::nullopt, QStringLiteral("Invalid %1 \"%2\": expected %3")
-                                          .arg(nameIn(source, spec, inputs.dotEnvPath), shown, spec.acceptedText())};
+                return {std::nullopt,
+                        QStringLiteral("Invalid %1 \"%2\": expected %3")
+                            .arg(nameIn(source, spec, inputs.dotEnvPath), shown, spec.acceptedText())};
             }
             config.set(spec.id, *parsed, source);
         }

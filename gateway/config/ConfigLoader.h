@@ -16,8 +16,8 @@ namespace llamagate {
 /// The raw text of every configuration source, before parsing.
 struct ConfigInputs
 {
-    QHash<QString, QString> saved;       ///< QSettings key → text
-    std::optional<QByteArray> dotEnv;    ///< contents of .env, when the file exists
+    QHash<QString, QString> saved;    ///< QSettings key → text
+    std::optional<QByteArray> dotEnv; ///< contents of .env, when the file exists
     QString dotEnvPath = QStringLiteral(".env");
     QHash<QString, QString> environment; ///< variable → text
     QHash<QString, QString> commandLine; ///< flag (without dashes) → text

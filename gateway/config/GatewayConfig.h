@@ -10,7 +10,14 @@
 namespace llamagate {
 
 /// Where a setting's value came from; later sources win.
-enum class SettingSource { Default, Saved, DotEnv, Environment, CommandLine };
+enum class SettingSource
+{
+    Default,
+    Saved,
+    DotEnv,
+    Environment,
+    CommandLine
+};
 
 /// A complete, validated snapshot of every setting, with the source of each value. A plain value type.
 class GatewayConfig

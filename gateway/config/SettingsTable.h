@@ -9,7 +9,8 @@
 namespace llamagate {
 
 /// Every setting LlamaGate has. The table in SettingsTable.cpp is the only place one is described.
-enum class Setting {
+enum class Setting
+{
     OllamaHost,
     ApiKey,
     ListenAddress,
@@ -54,7 +55,19 @@ enum class Setting {
 };
 
 /// The kind of value a setting holds, which decides how its text is parsed and validated.
-enum class SettingType { String, Secret, Url, HostAddress, Integer, Number, Bool, Duration, Size, List };
+enum class SettingType
+{
+    String,
+    Secret,
+    Url,
+    HostAddress,
+    Integer,
+    Number,
+    Bool,
+    Duration,
+    Size,
+    List
+};
 
 /// One row of the settings table: names in each source, type, default and accepted range.
 struct SettingSpec

@@ -15,8 +15,8 @@ std::optional<qint64> parseDuration(const QString& text)
     double total = 0;
     qsizetype position = 0;
     while (position < trimmed.size()) {
-        const QRegularExpressionMatch match =
-            part.match(trimmed, position, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
+        const QRegularExpressionMatch match = part.match(
+            trimmed, position, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
         if (!match.hasMatch())
             return std::nullopt;
         const double amount = match.captured(1).toDouble();
@@ -32,8 +32,7 @@ std::optional<qint64> parseDuration(const QString& text)
 
 std::optional<qint64> parseSize(const QString& text)
 {
-    static const QRegularExpression pattern(
-        QStringLiteral("^(\\d+(?:\\.\\d+)?)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?$"));
+    static const QRegularExpression pattern(QStringLiteral("^(\\d+(?:\\.\\d+)?)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?$"));
     const QRegularExpressionMatch match = pattern.match(text.trimmed().toLower());
     if (!match.hasMatch())
         return std::nullopt;

@@ -17,8 +17,20 @@ public:
         qint64 maxBodyBytes = 32 * 1024 * 1024;
     };
 
-    enum class Verdict { Ok, HeadersTooLarge, TooManyHeaders, BodyTooLarge, Malformed };
-    enum class Phase { Idle, Headers, Body };
+    enum class Verdict
+    {
+        Ok,
+        HeadersTooLarge,
+        TooManyHeaders,
+        BodyTooLarge,
+        Malformed
+    };
+    enum class Phase
+    {
+        Idle,
+        Headers,
+        Body
+    };
 
     explicit HttpFramingGuard(const Limits& limits);
 
@@ -33,7 +45,16 @@ public:
     int completedRequests() const { return m_completed; }
 
 private:
-    enum class State { Idle, Headers, FixedBody, ChunkSize, ChunkData, ChunkDataEnd, Trailers };
+    enum class State
+    {
+        Idle,
+        Headers,
+        FixedBody,
+        ChunkSize,
+        ChunkData,
+        ChunkDataEnd,
+        Trailers
+    };
 
     Verdict fail(Verdict verdict);
     Verdict acceptHeaders();
@@ -42,9 +63,9 @@ private:
     Limits m_limits;
     State m_state = State::Idle;
     Verdict m_verdict = Verdict::Ok;
-    QByteArray m_line;         ///< header block, chunk-size line or trailer line being collected
-    qint64 m_remaining = 0;    ///< body or chunk bytes still expected
-    qint64 m_bodyBytes = 0;    ///< body bytes of the current request so far
+    QByteArray m_line;      ///< header block, chunk-size line or trailer line being collected
+    qint64 m_remaining = 0; ///< body or chunk bytes still expected
+    qint64 m_bodyBytes = 0; ///< body bytes of the current request so far
     int m_trailerLines = 0;
     bool m_continueRequested = false;
     int m_completed = 0;

@@ -14,10 +14,10 @@ using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
 /// One received HTTP request as a plain value, copied out of QtHttpServer before its handler returns.
 struct HttpRequest
 {
-    QByteArray method;    ///< upper case, e.g. "GET"
-    QString path;         ///< decoded path, e.g. "/v1/models/library/llama3:8b"
+    QByteArray method; ///< upper case, e.g. "GET"
+    QString path;      ///< decoded path, e.g. "/v1/models/library/llama3:8b"
     QUrlQuery query;
-    HttpHeaders headers;  ///< names lower case, in arrival order
+    HttpHeaders headers; ///< names lower case, in arrival order
     QByteArray body;
     QHostAddress peer;
     QString requestId;    ///< set by the gateway before routing

@@ -13,10 +13,7 @@ namespace llamagate {
 class GuardedTcpServer : public QTcpServer
 {
 public:
-    GuardedTcpServer(const ConnectionGuard::Options& options, HttpServer* owner)
-        : m_options(options), m_owner(owner)
-    {
-    }
+    GuardedTcpServer(const ConnectionGuard::Options& options, HttpServer* owner) : m_options(options), m_owner(owner) {}
 
 protected:
     void incomingConnection(qintptr descriptor) override
@@ -31,7 +28,9 @@ protected:
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         ConnectionGuard* guard = ConnectionGuard::attach(socket, m_options);
         const QHostAddress peer = socket->peerAddress();
-        connect(guard, &ConnectionGuard::rejected, m_owner,
+        connect(guard,
+                &ConnectionGuard::rejected,
+                m_owner,
                 [owner = m_owner, peer](const QString& requestId, int status, const QString& reason) {
                     emit owner->requestRejected(requestId, peer, status, reason);
                 });
@@ -73,16 +72,26 @@ private:
     {
         using M = QHttpServerRequest::Method;
         switch (method) {
-        case M::Get: return QByteArrayLiteral("GET");
-        case M::Put: return QByteArrayLiteral("PUT");
-        case M::Delete: return QByteArrayLiteral("DELETE");
-        case M::Post: return QByteArrayLiteral("POST");
-        case M::Head: return QByteArrayLiteral("HEAD");
-        case M::Options: return QByteArrayLiteral("OPTIONS");
-        case M::Patch: return QByteArrayLiteral("PATCH");
-        case M::Connect: return QByteArrayLiteral("CONNECT");
-        case M::Trace: return QByteArrayLiteral("TRACE");
-        default: return QByteArrayLiteral("UNKNOWN");
+        case M::Get:
+            return QByteArrayLiteral("GET");
+        case M::Put:
+            return QByteArrayLiteral("PUT");
+        case M::Delete:
+            return QByteArrayLiteral("DELETE");
+        case M::Post:
+            return QByteArrayLiteral("POST");
+        case M::Head:
+            return QByteArrayLiteral("HEAD");
+        case M::Options:
+            return QByteArrayLiteral("OPTIONS");
+        case M::Patch:
+            return QByteArrayLiteral("PATCH");
+        case M::Connect:
+            return QByteArrayLiteral("CONNECT");
+        case M::Trace:
+            return QByteArrayLiteral("TRACE");
+        default:
+            return QByteArrayLiteral("UNKNOWN");
         }
     }
 
@@ -108,8 +117,10 @@ bool HttpServer::listen(const QHostAddress& address, quint16 port, QString* erro
     auto* server = new GuardedTcpServer(m_options, this);
     if (!server->listen(address, port)) {
         if (error)
-            *error = QStringLiteral("cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(
-                server->errorString());
+            *error = QStringLiteral("cannot listen on %1:%2: %3")
+                         .arg(address.toString())
+                         .arg(port)
+                         .arg(server->errorString());
         delete server;
         return false;
     }

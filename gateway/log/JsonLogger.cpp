@@ -14,10 +14,14 @@ namespace {
 QString levelName(LogLevel level)
 {
     switch (level) {
-    case LogLevel::Debug: return QStringLiteral("debug");
-    case LogLevel::Info: return QStringLiteral("info");
-    case LogLevel::Warn: return QStringLiteral("warn");
-    case LogLevel::Error: return QStringLiteral("error");
+    case LogLevel::Debug:
+        return QStringLiteral("debug");
+    case LogLevel::Info:
+        return QStringLiteral("info");
+    case LogLevel::Warn:
+        return QStringLiteral("warn");
+    case LogLevel::Error:
+        return QStringLiteral("error");
     }
     return {};
 }
@@ -91,9 +95,10 @@ void JsonLogger::write(LogLevel level, const QString& message, const QJsonObject
     std::fflush(stdout);
     if (m_file && !m_file->append(line) && !m_fileErrorReported) {
         m_fileErrorReported = true;
-        const QByteArray problem = formatLine(LogLevel::Error, QStringLiteral("cannot write the log file"),
-                                              {{QStringLiteral("file"), m_options.filePath},
-                                               {QStringLiteral("error"), m_file->errorString()}});
+        const QByteArray problem = formatLine(
+            LogLevel::Error,
+            QStringLiteral("cannot write the log file"),
+            {{QStringLiteral("file"), m_options.filePath}, {QStringLiteral("error"), m_file->errorString()}});
         std::fwrite(problem.constData(), 1, size_t(problem.size()), stdout);
         std::fflush(stdout);
     }

@@ -10,7 +10,13 @@
 
 namespace llamagate {
 
-enum class LogLevel { Debug, Info, Warn, Error };
+enum class LogLevel
+{
+    Debug,
+    Info,
+    Warn,
+    Error
+};
 
 /// Writes structured log lines — one JSON object per line, `time`, `level` and `msg` first — to stdout and,
 /// when configured, to a size-rotated file. Thread-safe; one per process.

@@ -30,8 +30,8 @@ public:
     QByteArray render(const QList<Gauge>& gauges) const;
 
     /// Upper bounds of the latency histogram's buckets, in seconds.
-    static constexpr std::array<double, 14> kLatencyBuckets = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5,
-                                                               1,     2.5,  5,     10,   30,  60,  300};
+    static constexpr std::array<double, 14> kLatencyBuckets = {
+        0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300};
 
 private:
     struct Histogram
@@ -41,8 +41,8 @@ private:
         double sum = 0;
     };
 
-    QMap<QString, quint64> m_requests;      ///< labels → count
-    QMap<QString, Histogram> m_latency;     ///< route labels → histogram
+    QMap<QString, quint64> m_requests;  ///< labels → count
+    QMap<QString, Histogram> m_latency; ///< route labels → histogram
     QMap<QString, quint64> m_upstreamErrors;
     QMap<QString, quint64> m_rateLimited;
     QMap<QString, quint64> m_tokens;

@@ -11,7 +11,13 @@ namespace llamagate {
 class HttpResponseParser
 {
 public:
-    enum class Event { NeedMore, Head, Complete, Error };
+    enum class Event
+    {
+        NeedMore,
+        Head,
+        Complete,
+        Error
+    };
 
     /// Feeds bytes. Body bytes found are appended to `body`. Returns Head once when the headers are complete (call
     /// again with no new bytes to go on), Complete when the body ends, Error on bytes that are not HTTP.
@@ -29,7 +35,18 @@ public:
     QString error() const { return m_error; }
 
 private:
-    enum class State { Head, FixedBody, ChunkSize, ChunkData, ChunkDataEnd, Trailers, UntilClose, Done, Failed };
+    enum class State
+    {
+        Head,
+        FixedBody,
+        ChunkSize,
+        ChunkData,
+        ChunkDataEnd,
+        Trailers,
+        UntilClose,
+        Done,
+        Failed
+    };
 
     Event fail(const QString& why);
     bool parseHead(const QByteArray& head);

@@ -72,7 +72,8 @@ void ModelQueue::release(const QString& model, qint64 heldMs)
 
 void ModelQueue::dropGoneWaiters(ModelState& state)
 {
-    state.waiters.erase(std::remove_if(state.waiters.begin(), state.waiters.end(),
+    state.waiters.erase(std::remove_if(state.waiters.begin(),
+                                       state.waiters.end(),
                                        [](const Waiter& waiter) { return waiter.owner.isNull(); }),
                         state.waiters.end());
 }

@@ -5,8 +5,8 @@
 
 namespace llamagate {
 
-OllamaCall::OllamaCall(OllamaClient* client, QByteArray request, bool headRequest, qint64 timeoutMs, bool streamed,
-                       QObject* parent)
+OllamaCall::OllamaCall(
+    OllamaClient* client, QByteArray request, bool headRequest, qint64 timeoutMs, bool streamed, QObject* parent)
     : QObject(parent), m_client(client), m_request(std::move(request)), m_timer(this), m_timeoutMs(timeoutMs),
       m_headRequest(headRequest), m_streamed(streamed)
 {
@@ -93,8 +93,8 @@ void OllamaCall::onConnectionFailed(const QString& error, bool beforeResponse)
         return;
     }
     detach();
-    emit failed(ApiError::upstreamUnreachable(beforeResponse ? error
-                                                             : QStringLiteral("connection lost mid-response: %1").arg(error)));
+    emit failed(ApiError::upstreamUnreachable(
+        beforeResponse ? error : QStringLiteral("connection lost mid-response: %1").arg(error)));
 }
 
 void OllamaCall::onTimeout()

@@ -19,7 +19,11 @@ class OllamaCall : public QObject
 {
     Q_OBJECT
 public:
-    OllamaCall(OllamaClient* client, QByteArray request, bool headRequest, qint64 timeoutMs, bool streamed,
+    OllamaCall(OllamaClient* client,
+               QByteArray request,
+               bool headRequest,
+               qint64 timeoutMs,
+               bool streamed,
                QObject* parent = nullptr);
     ~OllamaCall() override;
 

@@ -106,7 +106,9 @@ ApiError ApiError::upstreamTimeout(qint64 timeoutMs)
 
 ApiError ApiError::upstreamBusy(qint64 retryAfterMs)
 {
-    ApiError error = make(503, QStringLiteral("Ollama is busy; try again later"), QStringLiteral("api_error"),
+    ApiError error = make(503,
+                          QStringLiteral("Ollama is busy; try again later"),
+                          QStringLiteral("api_error"),
                           QStringLiteral("upstream_busy"));
     error.retryAfterMs = retryAfterMs;
     return error;

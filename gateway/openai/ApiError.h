@@ -17,8 +17,8 @@ struct ApiError
     int status = 500;
     QString message;
     QString type = QStringLiteral("api_error");
-    QString param; ///< empty means null
-    QString code;  ///< empty means null
+    QString param;            ///< empty means null
+    QString code;             ///< empty means null
     qint64 retryAfterMs = -1; ///< >= 0 adds Retry-After and retry-after-ms headers
     bool shouldRetry = true;  ///< false adds x-should-retry: false (a retry cannot help)
 
@@ -41,8 +41,7 @@ struct ApiError
 };
 
 /// A value or the ApiError explaining why there is none.
-template <typename T>
-class Result
+template <typename T> class Result
 {
 public:
     Result(T value) : m_value(std::move(value)) {}

@@ -16,7 +16,7 @@ struct GatewayContext
     GatewayConfig config;
     OllamaClient* ollama = nullptr;
     ModelQueue* queue = nullptr;
-    McpHub* mcp = nullptr; ///< MCP servers, tool policy and tool loop support
+    McpHub* mcp = nullptr;          ///< MCP servers, tool policy and tool loop support
     ResponseCache* cache = nullptr; ///< used only while CACHE_ENABLED is on
 };
 

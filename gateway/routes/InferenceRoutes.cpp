@@ -60,7 +60,9 @@ std::optional<QJsonObject> cachedAnswer(const ExchangePtr& exchange, const Cache
 
 /// Answers from the cache if it can: whole, or replayed as SSE by the same translator a live stream goes through.
 template <typename StreamTranslator>
-bool answerFromCache(const ExchangePtr& exchange, const CacheLookup& cache, const NativeRequest& native,
+bool answerFromCache(const ExchangePtr& exchange,
+                     const CacheLookup& cache,
+                     const NativeRequest& native,
                      const QString& id)
 {
     const std::optional<QJsonObject> answer = cachedAnswer(exchange, cache, id);
@@ -85,8 +87,11 @@ bool answerEmbeddingsFromCache(const ExchangePtr& exchange, const CacheLookup& c
 }
 
 /// Runs `send` once the model has a free slot in the queue, or answers 429 when its queue is full.
-void whenSlotFree(const GatewayContext& context, const ExchangePtr& exchange, const QString& model,
-                  const CacheLookup& cache, ModelQueue::Start send)
+void whenSlotFree(const GatewayContext& context,
+                  const ExchangePtr& exchange,
+                  const QString& model,
+                  const CacheLookup& cache,
+                  ModelQueue::Start send)
 {
     exchange->logFields.insert(QStringLiteral("model"), model);
     if (!context.queue->enqueue(model, exchange->responder, std::move(send))) {
@@ -101,7 +106,8 @@ void whenSlotFree(const GatewayContext& context, const ExchangePtr& exchange, co
 
 void recordUsage(const ExchangePtr& exchange, const QJsonObject& reply)
 {
-    exchange->logFields.insert(QStringLiteral("prompt_tokens"), reply.value(QStringLiteral("prompt_eval_count")).toInt());
+    exchange->logFields.insert(QStringLiteral("prompt_tokens"),
+                               reply.value(QStringLiteral("prompt_eval_count")).toInt());
     exchange->logFields.insert(QStringLiteral("completion_tokens"), reply.value(QStringLiteral("eval_count")).toInt());
 }
 
@@ -123,107 +129,144 @@ void generate(const GatewayContext& context,
     if (answerFromCache<StreamTranslator>(exchange, cache, native, id))
         return;
     const QByteArray body = QJsonDocument(native.body).toJson(QJsonDocument::Compact);
-    whenSlotFree(context, exchange, native.model, cache, [&context, exchange, nativePath, native, id, body, cache,
-                                                          translateReply](ModelQueue::SlotPtr slot) {
-        if (!exchange->live() || answerFromCache<StreamTranslator>(exchange, cache, native, id))
-            return;
-        labelUncached(exchange, cache);
-        const qint64 timeoutMs = context.config.integer(Setting::Timeout);
-        if (!native.stream) {
-            OllamaCall* call = context.ollama->postJson(nativePath, body, timeoutMs, false, exchange->responder);
-            whenUpstreamJson(call, exchange, [exchange, cache, translateReply, slot](const QJsonObject& reply) {
-                recordUsage(exchange, reply);
-                const QJsonObject answer = translateReply(reply);
-                if (CachedAnswer::isStorable(reply))
-                    cache.store(answer);
-                exchange->responder->sendJson(200, answer);
-            });
-            return;
-        }
-        OllamaCall* call = context.ollama->postJson(nativePath, body, timeoutMs, true, nullptr);
-        auto translator = std::make_shared<StreamTranslator>(id, native.model, native.includeUsage);
-        auto assembler = std::make_shared<NativeStreamAssembler>();
-        SseRelay::start(exchange, call,
-                        {[translator, assembler, cache, translateReply](const QJsonObject& line) {
-                             if (translator->isFinished())
-                                 return QByteArray();
-                             const QByteArray frames = translator->feed(assembler->add(line));
-                             const std::optional<QJsonObject> reply = assembler->reply();
-                             if (reply && CachedAnswer::isStorable(*reply))
-                                 cache.store(translateReply(*reply));
-                             return frames;
-                         },
-                         [translator](const QString& message) { return translator->fail(message); },
-                         [translator] { return translator->isFinished(); }},
-                        context.config.integer(Setting::StreamKeepAlive), std::move(slot));
-    });
+    whenSlotFree(
+        context,
+        exchange,
+        native.model,
+        cache,
+        [&context, exchange, nativePath, native, id, body, cache, translateReply](ModelQueue::SlotPtr slot) {
+            if (!exchange->live() || answerFromCache<StreamTranslator>(exchange, cache, native, id))
+                return;
+            labelUncached(exchange, cache);
+            const qint64 timeoutMs = context.config.integer(Setting::Timeout);
+            if (!native.stream) {
+                OllamaCall* call = context.ollama->postJson(nativePath, body, timeoutMs, false, exchange->responder);
+                whenUpstreamJson(call, exchange, [exchange, cache, translateReply, slot](const QJsonObject& reply) {
+                    recordUsage(exchange, reply);
+                    const QJsonObject answer = translateReply(reply);
+                    if (CachedAnswer::isStorable(reply))
+                        cache.store(answer);
+                    exchange->responder->sendJson(200, answer);
+                });
+                return;
+            }
+            OllamaCall* call = context.ollama->postJson(nativePath, body, timeoutMs, true, nullptr);
+            auto translator = std::make_shared<StreamTranslator>(id, native.model, native.includeUsage);
+            auto assembler = std::make_shared<NativeStreamAssembler>();
+            SseRelay::start(exchange,
+                            call,
+                            {[translator, assembler, cache, translateReply](const QJsonObject& line) {
+                                 if (translator->isFinished())
+                                     return QByteArray();
+                                 const QByteArray frames = translator->feed(assembler->add(line));
+                                 const std::optional<QJsonObject> reply = assembler->reply();
+                                 if (reply && CachedAnswer::isStorable(*reply))
+                                     cache.store(translateReply(*reply));
+                                 return frames;
+                             },
+                             [translator](const QString& message) { return translator->fail(message); },
+                             [translator] { return translator->isFinished(); }},
+                            context.config.integer(Setting::StreamKeepAlive),
+                            std::move(slot));
+        });
 }
 
 } // namespace
 
 void addInferenceRoutes(Router& router, const GatewayContext& context)
 {
-    router.add("POST", QStringLiteral("/v1/chat/completions"), RouteAccess::needs(Scope::Inference), [&context](const ExchangePtr& exchange) {
-        const Result<QJsonObject> request = parseJsonBody(exchange->request);
-        const Result<NativeRequest> native =
-            request.ok() ? ChatRequestTranslator::translate(request.value()) : Result<NativeRequest>(request.error());
-        if (!native.ok()) {
-            exchange->responder->sendError(native.error());
-            return;
-        }
-        const QString id = ResponseIds::chatCompletion();
-        serveChatWithMcp(context, exchange, request.value(), native.value(), id, [&context, exchange, id](const NativeRequest& chat) {
-            generate<ChatStreamTranslator>(context, exchange, QStringLiteral("/v1/chat/completions"),
-                                           QStringLiteral("/api/chat"), chat, id,
-                                           [id](const QJsonObject& reply) { return ChatResponseTranslator::translate(reply, id); });
-        });
-    });
+    router.add("POST",
+               QStringLiteral("/v1/chat/completions"),
+               RouteAccess::needs(Scope::Inference),
+               [&context](const ExchangePtr& exchange) {
+                   const Result<QJsonObject> request = parseJsonBody(exchange->request);
+                   const Result<NativeRequest> native = request.ok() ? ChatRequestTranslator::translate(request.value())
+                                                                     : Result<NativeRequest>(request.error());
+                   if (!native.ok()) {
+                       exchange->responder->sendError(native.error());
+                       return;
+                   }
+                   const QString id = ResponseIds::chatCompletion();
+                   serveChatWithMcp(
+                       context,
+                       exchange,
+                       request.value(),
+                       native.value(),
+                       id,
+                       [&context, exchange, id](const NativeRequest& chat) {
+                           generate<ChatStreamTranslator>(
+                               context,
+                               exchange,
+                               QStringLiteral("/v1/chat/completions"),
+                               QStringLiteral("/api/chat"),
+                               chat,
+                               id,
+                               [id](const QJsonObject& reply) { return ChatResponseTranslator::translate(reply, id); });
+                       });
+               });
 
-    router.add("POST", QStringLiteral("/v1/completions"), RouteAccess::needs(Scope::Inference), [&context](const ExchangePtr& exchange) {
-        const Result<QJsonObject> request = parseJsonBody(exchange->request);
-        const Result<NativeRequest> native = request.ok() ? CompletionTranslator::translateRequest(request.value())
-                                                          : Result<NativeRequest>(request.error());
-        if (!native.ok()) {
-            exchange->responder->sendError(native.error());
-            return;
-        }
-        const QString id = ResponseIds::completion();
-        generate<CompletionStreamTranslator>(
-            context, exchange, QStringLiteral("/v1/completions"), QStringLiteral("/api/generate"), native.value(), id,
-            [id](const QJsonObject& reply) { return CompletionTranslator::translateResponse(reply, id); });
-    });
+    router.add("POST",
+               QStringLiteral("/v1/completions"),
+               RouteAccess::needs(Scope::Inference),
+               [&context](const ExchangePtr& exchange) {
+                   const Result<QJsonObject> request = parseJsonBody(exchange->request);
+                   const Result<NativeRequest> native = request.ok()
+                                                            ? CompletionTranslator::translateRequest(request.value())
+                                                            : Result<NativeRequest>(request.error());
+                   if (!native.ok()) {
+                       exchange->responder->sendError(native.error());
+                       return;
+                   }
+                   const QString id = ResponseIds::completion();
+                   generate<CompletionStreamTranslator>(
+                       context,
+                       exchange,
+                       QStringLiteral("/v1/completions"),
+                       QStringLiteral("/api/generate"),
+                       native.value(),
+                       id,
+                       [id](const QJsonObject& reply) { return CompletionTranslator::translateResponse(reply, id); });
+               });
 
-    router.add("POST", QStringLiteral("/v1/embeddings"), RouteAccess::needs(Scope::Inference), [&context](const ExchangePtr& exchange) {
-        const Result<QJsonObject> request = parseJsonBody(exchange->request);
-        const Result<NativeEmbedRequest> native = request.ok() ? EmbeddingsTranslator::translateRequest(request.value())
-                                                               : Result<NativeEmbedRequest>(request.error());
-        if (!native.ok()) {
-            exchange->responder->sendError(native.error());
-            return;
-        }
-        const NativeEmbedRequest embed = native.value();
-        const QJsonObject answerShape{{QStringLiteral("base64"), embed.base64}};
-        const CacheLookup cache =
-            cacheLookup(context, exchange, CacheKey::of(QStringLiteral("/v1/embeddings"), embed.body, answerShape));
-        if (answerEmbeddingsFromCache(exchange, cache))
-            return;
-        whenSlotFree(context, exchange, embed.model, cache, [&context, exchange, embed, cache](ModelQueue::SlotPtr slot) {
-            if (!exchange->live() || answerEmbeddingsFromCache(exchange, cache))
+    router.add(
+        "POST",
+        QStringLiteral("/v1/embeddings"),
+        RouteAccess::needs(Scope::Inference),
+        [&context](const ExchangePtr& exchange) {
+            const Result<QJsonObject> request = parseJsonBody(exchange->request);
+            const Result<NativeEmbedRequest> native = request.ok()
+                                                          ? EmbeddingsTranslator::translateRequest(request.value())
+                                                          : Result<NativeEmbedRequest>(request.error());
+            if (!native.ok()) {
+                exchange->responder->sendError(native.error());
                 return;
-            labelUncached(exchange, cache);
-            OllamaCall* call = context.ollama->postJson(QStringLiteral("/api/embed"),
-                                                        QJsonDocument(embed.body).toJson(QJsonDocument::Compact),
-                                                        context.config.integer(Setting::Timeout), false,
-                                                        exchange->responder);
-            whenUpstreamJson(call, exchange, [exchange, embed, cache, slot](const QJsonObject& reply) {
-                exchange->logFields.insert(QStringLiteral("prompt_tokens"),
-                                           reply.value(QStringLiteral("prompt_eval_count")).toInt());
-                const QJsonObject answer = EmbeddingsTranslator::translateResponse(reply, embed.base64);
-                cache.store(answer);
-                exchange->responder->sendJson(200, answer);
-            });
+            }
+            const NativeEmbedRequest embed = native.value();
+            const QJsonObject answerShape{{QStringLiteral("base64"), embed.base64}};
+            const CacheLookup cache =
+                cacheLookup(context, exchange, CacheKey::of(QStringLiteral("/v1/embeddings"), embed.body, answerShape));
+            if (answerEmbeddingsFromCache(exchange, cache))
+                return;
+            whenSlotFree(
+                context, exchange, embed.model, cache, [&context, exchange, embed, cache](ModelQueue::SlotPtr slot) {
+                    if (!exchange->live() || answerEmbeddingsFromCache(exchange, cache))
+                        return;
+                    labelUncached(exchange, cache);
+                    OllamaCall* call =
+                        context.ollama->postJson(QStringLiteral("/api/embed"),
+                                                 QJsonDocument(embed.body).toJson(QJsonDocument::Compact),
+                                                 context.config.integer(Setting::Timeout),
+                                                 false,
+                                                 exchange->responder);
+                    whenUpstreamJson(call, exchange, [exchange, embed, cache, slot](const QJsonObject& reply) {
+                        exchange->logFields.insert(QStringLiteral("prompt_tokens"),
+                                                   reply.value(QStringLiteral("prompt_eval_count")).toInt());
+                        const QJsonObject answer = EmbeddingsTranslator::translateResponse(reply, embed.base64);
+                        cache.store(answer);
+                        exchange->responder->sendJson(200, answer);
+                    });
+                });
         });
-    });
 }
 
 } // namespace llamagate

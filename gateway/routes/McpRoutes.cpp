@@ -63,7 +63,8 @@ public:
     {
         if (m_hub.serverConfig(m_name))
             return true;
-        error(mcpError(404, QStringLiteral("server_not_found"), QStringLiteral("No MCP server named '%1'").arg(m_name)));
+        error(
+            mcpError(404, QStringLiteral("server_not_found"), QStringLiteral("No MCP server named '%1'").arg(m_name)));
         return false;
     }
     /// The ready client, or null after answering server_not_found / server_not_ready.
@@ -74,10 +75,13 @@ public:
         if (mcp::Client* ready = m_hub.servers().client(m_name))
             return ready;
         const std::optional<mcp::ServerStatus> status = m_hub.servers().status(m_name);
-        error(mcpError(503, QStringLiteral("server_not_ready"),
-                       QStringLiteral("MCP server '%1' is %2%3")
-                           .arg(m_name, status ? stateName(status->state) : QStringLiteral("stopped"),
-                                status && !status->lastError.isEmpty() ? QStringLiteral(": ") + status->lastError : QString())));
+        error(mcpError(
+            503,
+            QStringLiteral("server_not_ready"),
+            QStringLiteral("MCP server '%1' is %2%3")
+                .arg(m_name,
+                     status ? stateName(status->state) : QStringLiteral("stopped"),
+                     status && !status->lastError.isEmpty() ? QStringLiteral(": ") + status->lastError : QString())));
         return nullptr;
     }
     void answer(const QJsonObject& json, int status = 200) const
@@ -100,10 +104,12 @@ private:
 QJsonObject serverJson(McpHub& hub, const mcp::ServerConfig& config)
 {
     QJsonObject json = McpServerJson::write(config, false);
-    json.insert(QStringLiteral("source"), hub.isFromFile(config.name) ? QStringLiteral("MCP_CONFIG") : QStringLiteral("settings"));
+    json.insert(QStringLiteral("source"),
+                hub.isFromFile(config.name) ? QStringLiteral("MCP_CONFIG") : QStringLiteral("settings"));
     const std::optional<mcp::ServerStatus> status = hub.servers().status(config.name);
     json.insert(QStringLiteral("status"), status ? stateName(status->state) : QStringLiteral("stopped"));
-    json.insert(QStringLiteral("error"), status && !status->lastError.isEmpty() ? QJsonValue(status->lastError) : QJsonValue());
+    json.insert(QStringLiteral("error"),
+                status && !status->lastError.isEmpty() ? QJsonValue(status->lastError) : QJsonValue());
     json.insert(QStringLiteral("tool_count"), status ? status->toolCount : 0);
     json.insert(QStringLiteral("resource_count"), status ? status->resourceCount : 0);
     json.insert(QStringLiteral("prompt_count"), status ? status->promptCount : 0);
@@ -117,12 +123,14 @@ QJsonObject healthJson(McpHub& hub, const QString& name)
     return {{QStringLiteral("name"), name},
             {QStringLiteral("healthy"), healthy},
             {QStringLiteral("status"), status ? stateName(status->state) : QStringLiteral("stopped")},
-            {QStringLiteral("error"), status && !status->lastError.isEmpty() ? QJsonValue(status->lastError) : QJsonValue()}};
+            {QStringLiteral("error"),
+             status && !status->lastError.isEmpty() ? QJsonValue(status->lastError) : QJsonValue()}};
 }
 
 QJsonObject toolResultJson(const mcp::ToolCallResult& result)
 {
-    QJsonObject json{{QStringLiteral("content"), jsonList(result.content)}, {QStringLiteral("isError"), result.isError}};
+    QJsonObject json{{QStringLiteral("content"), jsonList(result.content)},
+                     {QStringLiteral("isError"), result.isError}};
     if (!result.structuredContent.isUndefined() && !result.structuredContent.isNull())
         json.insert(QStringLiteral("structuredContent"), result.structuredContent);
     return json;
@@ -160,7 +168,8 @@ QJsonObject serverStats(McpHub& hub, const QString& name)
                       {QStringLiteral("restarts"), status ? status->restarts : 0},
                       {QStringLiteral("connected_at"), timeJson(status ? status->connectedAt : QDateTime())},
                       {QStringLiteral("next_retry_at"), timeJson(status ? status->nextRetryAt : QDateTime())},
-                      {QStringLiteral("last_error"), status && !status->lastError.isEmpty() ? QJsonValue(status->lastError) : QJsonValue()},
+                      {QStringLiteral("last_error"),
+                       status && !status->lastError.isEmpty() ? QJsonValue(status->lastError) : QJsonValue()},
                       {QStringLiteral("stderr_tail"), status ? status->stderrTail : QString()}};
     if (status && status->connectedAt.isValid())
         stats.insert(QStringLiteral("uptime_seconds"), status->connectedAt.secsTo(QDateTime::currentDateTimeUtc()));
@@ -179,7 +188,8 @@ QJsonObject toolsJson(McpHub& hub, const QString& name, const mcp::Client& clien
         const QString exposed = hub.servers().toolRegistry().exposedName(name, tool.name);
         tools.append(QJsonObject{{QStringLiteral("name"), tool.name},
                                  {QStringLiteral("qualified_name"), ToolPolicy::qualifiedName(name, tool.name)},
-                                 {QStringLiteral("exposed_name"), decision.allowed && !exposed.isEmpty() ? QJsonValue(exposed) : QJsonValue()},
+                                 {QStringLiteral("exposed_name"),
+                                  decision.allowed && !exposed.isEmpty() ? QJsonValue(exposed) : QJsonValue()},
                                  {QStringLiteral("description"), tool.description},
                                  {QStringLiteral("input_schema"), tool.inputSchema},
                                  {QStringLiteral("allowed"), decision.allowed},
@@ -217,14 +227,17 @@ void getServerPart(McpHub& hub, const ExchangePtr& exchange)
         if (mcp::Client* client = request.client()) {
             client->readResource(uri, [request, uri](const mcp::ReadResourceResult& result) {
                 if (result.error)
-                    return request.error(mcpError(502, QStringLiteral("resource_read_failed"),
-                                                  QStringLiteral("Reading %1 failed: %2").arg(uri, result.error->message)));
+                    return request.error(
+                        mcpError(502,
+                                 QStringLiteral("resource_read_failed"),
+                                 QStringLiteral("Reading %1 failed: %2").arg(uri, result.error->message)));
                 request.answer({{QStringLiteral("uri"), uri}, {QStringLiteral("contents"), jsonList(result.contents)}});
             });
         }
     } else if (part == u"prompts") {
         if (mcp::Client* client = request.client())
-            request.answer({{QStringLiteral("server"), name}, {QStringLiteral("prompts"), jsonList(client->prompts())}});
+            request.answer(
+                {{QStringLiteral("server"), name}, {QStringLiteral("prompts"), jsonList(client->prompts())}});
     } else {
         exchange->responder->sendError(ApiError::routeNotFound(QStringLiteral("GET"), exchange->request.path));
     }
@@ -244,13 +257,16 @@ void postServerPart(McpHub& hub, const ExchangePtr& exchange)
         mcp::Client* client = hub.servers().client(name);
         if (!client) {
             hub.servers().restartServer(name);
-            return request.answer({{QStringLiteral("name"), name}, {QStringLiteral("refreshed"), false},
-                                   {QStringLiteral("restarting"), true}}, 202);
+            return request.answer({{QStringLiteral("name"), name},
+                                   {QStringLiteral("refreshed"), false},
+                                   {QStringLiteral("restarting"), true}},
+                                  202);
         }
         const QPointer<mcp::Client> alive(client);
         client->refresh([request, name, alive, &hub] {
             if (!alive)
-                return request.error(mcpError(503, QStringLiteral("server_not_ready"), QStringLiteral("MCP server '%1' went away").arg(name)));
+                return request.error(mcpError(
+                    503, QStringLiteral("server_not_ready"), QStringLiteral("MCP server '%1' went away").arg(name)));
             request.answer({{QStringLiteral("name"), name},
                             {QStringLiteral("refreshed"), true},
                             {QStringLiteral("tools"), alive->tools().size()},
@@ -265,15 +281,17 @@ void postServerPart(McpHub& hub, const ExchangePtr& exchange)
             const Result<QJsonObject> body = parseJsonBody(exchange->request);
             if (!body.ok())
                 return request.error(body.error());
-            arguments = body.value().contains(QStringLiteral("arguments")) ? body.value().value(QStringLiteral("arguments")).toObject()
-                                                                           : body.value();
+            arguments = body.value().contains(QStringLiteral("arguments"))
+                            ? body.value().value(QStringLiteral("arguments")).toObject()
+                            : body.value();
         }
         if (mcp::Client* client = request.client()) {
             client->getPrompt(prompt, arguments, [request, prompt](const mcp::PromptResult& result) {
                 if (result.error)
-                    return request.error(mcpError(result.error->code == mcp::rpc::InvalidParams ? 400 : 502,
-                                                  QStringLiteral("prompt_failed"),
-                                                  QStringLiteral("Prompt %1 failed: %2").arg(prompt, result.error->message)));
+                    return request.error(
+                        mcpError(result.error->code == mcp::rpc::InvalidParams ? 400 : 502,
+                                 QStringLiteral("prompt_failed"),
+                                 QStringLiteral("Prompt %1 failed: %2").arg(prompt, result.error->message)));
                 request.answer({{QStringLiteral("name"), prompt},
                                 {QStringLiteral("description"), result.description},
                                 {QStringLiteral("messages"), result.messages}});
@@ -294,9 +312,10 @@ void saveServer(McpHub& hub, const ExchangePtr& exchange, const QString& pathNam
     QJsonObject json = body.value();
     if (!pathName.isEmpty()) {
         if (json.contains(QStringLiteral("name")) && json.value(QStringLiteral("name")).toString() != pathName)
-            return request.error(ApiError::invalidRequest(
-                QStringLiteral("'name' (%1) differs from the server in the path (%2)").arg(json.value(QStringLiteral("name")).toString(), pathName),
-                QStringLiteral("name")));
+            return request.error(
+                ApiError::invalidRequest(QStringLiteral("'name' (%1) differs from the server in the path (%2)")
+                                             .arg(json.value(QStringLiteral("name")).toString(), pathName),
+                                         QStringLiteral("name")));
         json.insert(QStringLiteral("name"), pathName);
     }
     const Result<mcp::ServerConfig> config =
@@ -306,11 +325,15 @@ void saveServer(McpHub& hub, const ExchangePtr& exchange, const QString& pathNam
     const QString name = config.value().name;
     const bool exists = hub.serverConfig(name).has_value();
     if (pathName.isEmpty() && exists)
-        return request.error(mcpError(409, QStringLiteral("server_exists"),
-                                      QStringLiteral("An MCP server named '%1' exists; change it with PUT /v1/mcp/servers/%1").arg(name)));
+        return request.error(mcpError(
+            409,
+            QStringLiteral("server_exists"),
+            QStringLiteral("An MCP server named '%1' exists; change it with PUT /v1/mcp/servers/%1").arg(name)));
     if (hub.isFromFile(name))
-        return request.error(mcpError(409, QStringLiteral("server_read_only"),
-                                      QStringLiteral("MCP server '%1' comes from the MCP_CONFIG file; change it there").arg(name)));
+        return request.error(
+            mcpError(409,
+                     QStringLiteral("server_read_only"),
+                     QStringLiteral("MCP server '%1' comes from the MCP_CONFIG file; change it there").arg(name)));
     hub.saveServer(config.value());
     request.answer(serverJson(hub, config.value()), exists ? 200 : 201);
 }
@@ -322,8 +345,10 @@ void deleteServer(McpHub& hub, const ExchangePtr& exchange)
     if (!request.exists())
         return;
     if (hub.isFromFile(name))
-        return request.error(mcpError(409, QStringLiteral("server_read_only"),
-                                      QStringLiteral("MCP server '%1' comes from the MCP_CONFIG file; change it there").arg(name)));
+        return request.error(
+            mcpError(409,
+                     QStringLiteral("server_read_only"),
+                     QStringLiteral("MCP server '%1' comes from the MCP_CONFIG file; change it there").arg(name)));
     hub.removeServer(name);
     request.answer({{QStringLiteral("name"), name}, {QStringLiteral("deleted"), true}});
 }
@@ -339,29 +364,38 @@ void execute(McpHub& hub, const ExchangePtr& exchange)
     const QJsonValue arguments = body.value().value(QStringLiteral("arguments"));
     if (server.isEmpty() || tool.isEmpty())
         return exchange->responder->sendError(
-            ApiError::invalidRequest(QStringLiteral("'server' and 'tool' must be non-empty strings"), server.isEmpty() ? QStringLiteral("server") : QStringLiteral("tool")));
+            ApiError::invalidRequest(QStringLiteral("'server' and 'tool' must be non-empty strings"),
+                                     server.isEmpty() ? QStringLiteral("server") : QStringLiteral("tool")));
     if (!arguments.isUndefined() && !arguments.isNull() && !arguments.isObject())
-        return exchange->responder->sendError(ApiError::invalidRequest(QStringLiteral("'arguments' must be an object"), QStringLiteral("arguments")));
+        return exchange->responder->sendError(
+            ApiError::invalidRequest(QStringLiteral("'arguments' must be an object"), QStringLiteral("arguments")));
     const ServerRequest request(hub, exchange, server);
     mcp::Client* client = request.client();
     if (!client)
         return;
-    const auto known = std::any_of(client->tools().cbegin(), client->tools().cend(),
+    const auto known = std::any_of(client->tools().cbegin(),
+                                   client->tools().cend(),
                                    [&tool](const mcp::ToolInfo& info) { return info.name == tool; });
     if (!known)
-        return request.error(mcpError(404, QStringLiteral("tool_not_found"), QStringLiteral("MCP server '%1' has no tool '%2'").arg(server, tool)));
+        return request.error(mcpError(404,
+                                      QStringLiteral("tool_not_found"),
+                                      QStringLiteral("MCP server '%1' has no tool '%2'").arg(server, tool)));
     const ToolPolicy::Decision decision = hub.decide(server, tool);
     if (!decision.allowed)
-        return request.error(mcpError(403, QStringLiteral("tool_not_allowed"),
-                                      QStringLiteral("Tool %1 is not allowed (%2)").arg(ToolPolicy::qualifiedName(server, tool), decision.rule)));
+        return request.error(mcpError(
+            403,
+            QStringLiteral("tool_not_allowed"),
+            QStringLiteral("Tool %1 is not allowed (%2)").arg(ToolPolicy::qualifiedName(server, tool), decision.rule)));
     mcp::CallOptions options;
     options.timeout = hub.serverConfig(server)->timeout;
     exchange->logFields.insert(QStringLiteral("mcp_tool"), ToolPolicy::qualifiedName(server, tool));
     client->callTool(tool, arguments.toObject(), options, [request, tool](const mcp::ToolCallResult& result) {
         if (result.error) {
             const bool timedOut = result.error->code == mcp::rpc::RequestTimeout;
-            return request.error(mcpError(timedOut ? 504 : 502, timedOut ? QStringLiteral("tool_timeout") : QStringLiteral("tool_call_failed"),
-                                          QStringLiteral("Tool %1 failed: %2").arg(tool, result.error->message)));
+            return request.error(
+                mcpError(timedOut ? 504 : 502,
+                         timedOut ? QStringLiteral("tool_timeout") : QStringLiteral("tool_call_failed"),
+                         QStringLiteral("Tool %1 failed: %2").arg(tool, result.error->message)));
         }
         request.answer(toolResultJson(result));
     });
@@ -375,34 +409,39 @@ void addMcpRoutes(Router& router, const GatewayContext& context)
     const auto guarded = [&context](std::function<void(McpHub&, const ExchangePtr&)> handler) {
         return [&context, handler = std::move(handler)](const ExchangePtr& exchange) {
             if (!context.mcp || !context.mcp->enabled())
-                return exchange->responder->sendError(
-                    mcpError(503, QStringLiteral("mcp_disabled"), QStringLiteral("MCP is disabled (MCP_ENABLED=false)")));
+                return exchange->responder->sendError(mcpError(
+                    503, QStringLiteral("mcp_disabled"), QStringLiteral("MCP is disabled (MCP_ENABLED=false)")));
             handler(*context.mcp, exchange);
         };
     };
     const RouteAccess admin = RouteAccess::needs(Scope::Admin);
     router.add("GET", QStringLiteral("/v1/mcp/servers"), admin, guarded([](McpHub& hub, const ExchangePtr& exchange) {
-        QJsonArray servers;
-        for (const mcp::ServerConfig& config : hub.serverConfigs())
-            servers.append(serverJson(hub, config));
-        exchange->responder->sendJson(200, {{QStringLiteral("servers"), servers}, {QStringLiteral("count"), servers.size()}});
-    }));
-    router.add("GET", QStringLiteral("/v1/mcp/servers/health"), admin, guarded([](McpHub& hub, const ExchangePtr& exchange) {
-        QJsonArray servers;
-        bool healthy = true;
-        for (const mcp::ServerConfig& config : hub.serverConfigs()) {
-            const QJsonObject health = healthJson(hub, config.name);
-            healthy = healthy && (!config.enabled || health.value(QStringLiteral("healthy")).toBool());
-            servers.append(health);
-        }
-        exchange->responder->sendJson(200, {{QStringLiteral("healthy"), healthy}, {QStringLiteral("servers"), servers}});
-    }));
-    router.add("POST", QStringLiteral("/v1/mcp/servers"), admin, guarded([](McpHub& hub, const ExchangePtr& exchange) { saveServer(hub, exchange, QString()); }));
+                   QJsonArray servers;
+                   for (const mcp::ServerConfig& config : hub.serverConfigs())
+                       servers.append(serverJson(hub, config));
+                   exchange->responder->sendJson(
+                       200, {{QStringLiteral("servers"), servers}, {QStringLiteral("count"), servers.size()}});
+               }));
+    router.add(
+        "GET", QStringLiteral("/v1/mcp/servers/health"), admin, guarded([](McpHub& hub, const ExchangePtr& exchange) {
+            QJsonArray servers;
+            bool healthy = true;
+            for (const mcp::ServerConfig& config : hub.serverConfigs()) {
+                const QJsonObject health = healthJson(hub, config.name);
+                healthy = healthy && (!config.enabled || health.value(QStringLiteral("healthy")).toBool());
+                servers.append(health);
+            }
+            exchange->responder->sendJson(200,
+                                          {{QStringLiteral("healthy"), healthy}, {QStringLiteral("servers"), servers}});
+        }));
+    router.add("POST", QStringLiteral("/v1/mcp/servers"), admin, guarded([](McpHub& hub, const ExchangePtr& exchange) {
+                   saveServer(hub, exchange, QString());
+               }));
     router.add("GET", QStringLiteral("/v1/mcp/servers/*"), admin, guarded(getServerPart));
     router.add("POST", QStringLiteral("/v1/mcp/servers/*"), admin, guarded(postServerPart));
     router.add("PUT", QStringLiteral("/v1/mcp/servers/*"), admin, guarded([](McpHub& hub, const ExchangePtr& exchange) {
-        saveServer(hub, exchange, exchange->request.pathArgument);
-    }));
+                   saveServer(hub, exchange, exchange->request.pathArgument);
+               }));
     router.add("DELETE", QStringLiteral("/v1/mcp/servers/*"), admin, guarded(deleteServer));
     router.add("POST", QStringLiteral("/v1/mcp/execute"), admin, guarded(execute));
 }

@@ -13,24 +13,34 @@ namespace llamagate {
 
 void addModelRoutes(Router& router, const GatewayContext& context)
 {
-    router.add("GET", QStringLiteral("/v1/models"), RouteAccess::needs(Scope::Inference), [&context](const ExchangePtr& exchange) {
-        OllamaCall* call = context.ollama->get(QStringLiteral("/api/tags"), context.config.integer(Setting::Timeout),
-                                               exchange->responder);
-        whenUpstreamJson(call, exchange, [exchange](const QJsonObject& tags) {
-            exchange->responder->sendJson(200, ModelsTranslator::fromTags(tags));
-        });
-    });
+    router.add("GET",
+               QStringLiteral("/v1/models"),
+               RouteAccess::needs(Scope::Inference),
+               [&context](const ExchangePtr& exchange) {
+                   OllamaCall* call = context.ollama->get(
+                       QStringLiteral("/api/tags"), context.config.integer(Setting::Timeout), exchange->responder);
+                   whenUpstreamJson(call, exchange, [exchange](const QJsonObject& tags) {
+                       exchange->responder->sendJson(200, ModelsTranslator::fromTags(tags));
+                   });
+               });
 
-    router.add("GET", QStringLiteral("/v1/models/*"), RouteAccess::needs(Scope::Inference), [&context](const ExchangePtr& exchange) {
-        const QString id = exchange->request.pathArgument;
-        exchange->logFields.insert(QStringLiteral("model"), id);
-        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("model"), id}}).toJson(QJsonDocument::Compact);
-        OllamaCall* call = context.ollama->postJson(QStringLiteral("/api/show"), body,
-                                                    context.config.integer(Setting::Timeout), false, exchange->responder);
-        whenUpstreamJson(call, exchange, [exchange, id](const QJsonObject& show) {
-            exchange->responder->sendJson(200, ModelsTranslator::fromShow(id, show));
-        });
-    });
+    router.add("GET",
+               QStringLiteral("/v1/models/*"),
+               RouteAccess::needs(Scope::Inference),
+               [&context](const ExchangePtr& exchange) {
+                   const QString id = exchange->request.pathArgument;
+                   exchange->logFields.insert(QStringLiteral("model"), id);
+                   const QByteArray body =
+                       QJsonDocument(QJsonObject{{QStringLiteral("model"), id}}).toJson(QJsonDocument::Compact);
+                   OllamaCall* call = context.ollama->postJson(QStringLiteral("/api/show"),
+                                                               body,
+                                                               context.config.integer(Setting::Timeout),
+                                                               false,
+                                                               exchange->responder);
+                   whenUpstreamJson(call, exchange, [exchange, id](const QJsonObject& show) {
+                       exchange->responder->sendJson(200, ModelsTranslator::fromShow(id, show));
+                   });
+               });
 }
 
 } // namespace llamagate

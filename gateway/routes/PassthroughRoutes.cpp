@@ -23,8 +23,10 @@ constexpr qint64 kLongOperationTimeoutMs = 24LL * 60 * 60 * 1000; // pull/push/c
 /// The model a native generation call is for, when the path is one that runs a model.
 QString queuedModel(const HttpRequest& request)
 {
-    static const QStringList modelPaths = {QStringLiteral("/api/chat"), QStringLiteral("/api/generate"),
-                                           QStringLiteral("/api/embed"), QStringLiteral("/api/embeddings")};
+    static const QStringList modelPaths = {QStringLiteral("/api/chat"),
+                                           QStringLiteral("/api/generate"),
+                                           QStringLiteral("/api/embed"),
+                                           QStringLiteral("/api/embeddings")};
     if (!modelPaths.contains(request.path))
         return {};
     const Result<QJsonObject> body = parseJsonBody(request);
@@ -78,16 +80,18 @@ void relay(const GatewayContext& context, const ExchangePtr& exchange, ModelQueu
     QString target = request.path;
     if (!request.query.isEmpty())
         target += u'?' + request.query.toString(QUrl::FullyEncoded);
-    const bool longOperation = isStateChangingNativePath(request.path) && request.path != u"/api/delete" &&
-                               request.path != u"/api/copy";
+    const bool longOperation =
+        isStateChangingNativePath(request.path) && request.path != u"/api/delete" && request.path != u"/api/copy";
     const QByteArray contentType = request.header("content-type");
-    OllamaCall* call = context.ollama->send(request.method == "HEAD" ? QByteArrayLiteral("GET") : request.method,
-                                            target, request.body,
-                                            longOperation ? kLongOperationTimeoutMs
-                                                          : context.config.integer(Setting::Timeout),
-                                            true, responder,
-                                            contentType.isEmpty() ? QByteArrayLiteral("application/json") : contentType,
-                                            forwardedHeaders(request));
+    OllamaCall* call =
+        context.ollama->send(request.method == "HEAD" ? QByteArrayLiteral("GET") : request.method,
+                             target,
+                             request.body,
+                             longOperation ? kLongOperationTimeoutMs : context.config.integer(Setting::Timeout),
+                             true,
+                             responder,
+                             contentType.isEmpty() ? QByteArrayLiteral("application/json") : contentType,
+                             forwardedHeaders(request));
     QObject::connect(responder, &HttpResponder::clientDisconnected, call, &OllamaCall::abort);
     auto end = std::make_shared<std::optional<NdjsonEnd>>();
     QObject::connect(call, &OllamaCall::responseStarted, call, [exchange, end](int status, const QByteArray& type) {
@@ -137,9 +141,12 @@ Scope nativeScope(const QString& path)
 
 bool isStateChangingNativePath(const QString& path)
 {
-    static const QStringList paths = {QStringLiteral("/api/pull"), QStringLiteral("/api/push"),
-                                      QStringLiteral("/api/create"), QStringLiteral("/api/copy"),
-                                      QStringLiteral("/api/delete"), QStringLiteral("/api/blobs")};
+    static const QStringList paths = {QStringLiteral("/api/pull"),
+                                      QStringLiteral("/api/push"),
+                                      QStringLiteral("/api/create"),
+                                      QStringLiteral("/api/copy"),
+                                      QStringLiteral("/api/delete"),
+                                      QStringLiteral("/api/blobs")};
     for (const QString& stateChanging : paths) {
         if (path == stateChanging || path.startsWith(stateChanging + u'/'))
             return true;
@@ -160,9 +167,10 @@ void addPassthroughRoutes(Router& router, const GatewayContext& context)
             return;
         }
         exchange->logFields.insert(QStringLiteral("model"), model);
-        const bool queued = context.queue->enqueue(model, exchange->responder, [&context, exchange](ModelQueue::SlotPtr slot) {
-            relay(context, exchange, std::move(slot));
-        });
+        const bool queued =
+            context.queue->enqueue(model, exchange->responder, [&context, exchange](ModelQueue::SlotPtr slot) {
+                relay(context, exchange, std::move(slot));
+            });
         if (!queued) {
             const qint64 retryMs = context.queue->suggestedRetryMs(model);
             exchange->responder->sendError(ApiError::rateLimited(

@@ -27,7 +27,7 @@ public:
         const Handler* handler = nullptr; ///< null: no route for this method
         QString pattern;                  ///< the matched route's pattern, e.g. "/v1/models/*" (a metrics label)
         QString pathArgument;
-        QByteArrayList allowedMethods; ///< non-empty when the path is known but the method is not
+        QByteArrayList allowedMethods;              ///< non-empty when the path is known but the method is not
         RouteAccess access = RouteAccess::anyKey(); ///< the route's; without a route, any valid key
     };
     Match match(const QByteArray& method, const QString& path) const;

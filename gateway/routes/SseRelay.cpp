@@ -9,7 +9,8 @@ namespace {
 
 void beginSse(HttpResponder* responder)
 {
-    responder->beginStream(200, QByteArrayLiteral("text/event-stream; charset=utf-8"),
+    responder->beginStream(200,
+                           QByteArrayLiteral("text/event-stream; charset=utf-8"),
                            {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache")},
                             {QByteArrayLiteral("X-Accel-Buffering"), QByteArrayLiteral("no")}});
 }
@@ -23,14 +24,14 @@ void SseRelay::sendWhole(HttpResponder* responder, const QByteArray& frames)
     responder->endStream();
 }
 
-void SseRelay::start(const ExchangePtr& exchange, OllamaCall* call, Translator translator, qint64 keepAliveMs,
-                     ModelQueue::SlotPtr slot)
+void SseRelay::start(
+    const ExchangePtr& exchange, OllamaCall* call, Translator translator, qint64 keepAliveMs, ModelQueue::SlotPtr slot)
 {
     new SseRelay(exchange, call, std::move(translator), keepAliveMs, std::move(slot));
 }
 
-SseRelay::SseRelay(const ExchangePtr& exchange, OllamaCall* call, Translator translator, qint64 keepAliveMs,
-                   ModelQueue::SlotPtr slot)
+SseRelay::SseRelay(
+    const ExchangePtr& exchange, OllamaCall* call, Translator translator, qint64 keepAliveMs, ModelQueue::SlotPtr slot)
     : QObject(exchange->responder), m_exchange(exchange), m_call(call), m_translator(std::move(translator)),
       m_slot(std::move(slot)), m_keepAlive(this)
 {
@@ -157,7 +158,8 @@ void SseRelay::recordUsage(const QJsonObject& line)
 {
     if (!line.value(QStringLiteral("done")).toBool())
         return;
-    m_exchange->logFields.insert(QStringLiteral("prompt_tokens"), line.value(QStringLiteral("prompt_eval_count")).toInt());
+    m_exchange->logFields.insert(QStringLiteral("prompt_tokens"),
+                                 line.value(QStringLiteral("prompt_eval_count")).toInt());
     m_exchange->logFields.insert(QStringLiteral("completion_tokens"), line.value(QStringLiteral("eval_count")).toInt());
 }
 

@@ -39,7 +39,10 @@ public:
     static void sendWhole(HttpResponder* responder, const QByteArray& frames);
 
 private:
-    SseRelay(const ExchangePtr& exchange, OllamaCall* call, Translator translator, qint64 keepAliveMs,
+    SseRelay(const ExchangePtr& exchange,
+             OllamaCall* call,
+             Translator translator,
+             qint64 keepAliveMs,
              ModelQueue::SlotPtr slot);
 
     void onResponseStarted(int status);

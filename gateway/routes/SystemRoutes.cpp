@@ -24,7 +24,8 @@ void answerHealth(const ExchangePtr& exchange, const QString& ollamaHost, bool h
         body.insert(QStringLiteral("error"), QStringLiteral("Ollama unreachable"));
         body.insert(QStringLiteral("detail"), detail);
     }
-    responder->sendJson(healthy ? 200 : 503, body, {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")}});
+    responder->sendJson(
+        healthy ? 200 : 503, body, {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")}});
 }
 
 } // namespace
@@ -33,13 +34,14 @@ void addSystemRoutes(Router& router, const GatewayContext& context)
 {
     router.add("GET", QStringLiteral("/"), RouteAccess::open(), [](const ExchangePtr& exchange) {
         if (HttpResponder* responder = exchange->live())
-            responder->send(200, QByteArrayLiteral("text/plain; charset=utf-8"), QByteArrayLiteral("LlamaGate is running"));
+            responder->send(
+                200, QByteArrayLiteral("text/plain; charset=utf-8"), QByteArrayLiteral("LlamaGate is running"));
     });
 
     router.add("GET", QStringLiteral("/health"), RouteAccess::unmetered(), [&context](const ExchangePtr& exchange) {
         const QString host = context.config.text(Setting::OllamaHost);
-        OllamaCall* call = context.ollama->get(QStringLiteral("/api/version"),
-                                               context.config.integer(Setting::HealthTimeout), exchange->responder);
+        OllamaCall* call = context.ollama->get(
+            QStringLiteral("/api/version"), context.config.integer(Setting::HealthTimeout), exchange->responder);
         QObject::connect(call, &OllamaCall::finished, call, [call, exchange, host] {
             const bool healthy = call->status() == 200;
             answerHealth(exchange, host, healthy, QStringLiteral("Ollama answered HTTP %1").arg(call->status()));

@@ -8,9 +8,7 @@
 
 namespace llamagate {
 
-void whenUpstreamJson(OllamaCall* call,
-                      const ExchangePtr& exchange,
-                      std::function<void(const QJsonObject&)> onSuccess)
+void whenUpstreamJson(OllamaCall* call, const ExchangePtr& exchange, std::function<void(const QJsonObject&)> onSuccess)
 {
     QObject::connect(call, &OllamaCall::failed, call, [exchange](const ApiError& error) {
         exchange->logFields.insert(QStringLiteral("upstream_error"), error.message);

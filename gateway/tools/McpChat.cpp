@@ -9,15 +9,20 @@
 
 namespace llamagate {
 
-void serveChatWithMcp(const GatewayContext& context, const ExchangePtr& exchange, const QJsonObject& request,
-                      const NativeRequest& native, const QString& id,
+void serveChatWithMcp(const GatewayContext& context,
+                      const ExchangePtr& exchange,
+                      const QJsonObject& request,
+                      const NativeRequest& native,
+                      const QString& id,
                       std::function<void(const NativeRequest&)> plain)
 {
     if (!context.mcp || !context.mcp->enabled())
         return plain(native);
     McpHub& hub = *context.mcp;
     ResourceExpander::expand(
-        hub, native.body.value(QStringLiteral("messages")).toArray(), exchange->responder,
+        hub,
+        native.body.value(QStringLiteral("messages")).toArray(),
+        exchange->responder,
         [&context, &hub, exchange, request, native, id, plain](const Result<QJsonArray>& messages) {
             HttpResponder* responder = exchange->live();
             if (!responder)

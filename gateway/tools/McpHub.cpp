@@ -44,13 +44,15 @@ mcp::RpcOutcome declined(const QString& message)
 McpHub::McpHub(OllamaClient* ollama, ModelQueue* queue, QObject* parent)
     : QObject(parent), m_ollama(ollama), m_queue(queue), m_servers({}, this)
 {
-    m_servers.setSamplingHandler(
-        [this](const QJsonObject& params, std::function<void(const mcp::RpcOutcome&)> reply) { sample(params, std::move(reply)); });
+    m_servers.setSamplingHandler([this](const QJsonObject& params, std::function<void(const mcp::RpcOutcome&)> reply) {
+        sample(params, std::move(reply));
+    });
     connect(&m_servers, &mcp::ServerManager::statusChanged, this, [](const mcp::ServerStatus& status) {
         static const char* const names[] = {"stopped", "connecting", "ready", "error"};
-        logInfo(QStringLiteral("mcp server"), {{QStringLiteral("server"), status.name},
-                                               {QStringLiteral("state"), QLatin1String(names[int(status.state)])},
-                                               {QStringLiteral("error"), status.lastError}});
+        logInfo(QStringLiteral("mcp server"),
+                {{QStringLiteral("server"), status.name},
+                 {QStringLiteral("state"), QLatin1String(names[int(status.state)])},
+                 {QStringLiteral("error"), status.lastError}});
     });
 }
 
@@ -78,7 +80,8 @@ void McpHub::loadServers(const GatewayConfig& config)
             if (server.ok())
                 m_savedServers.append(server.value());
             else
-                logWarning(QStringLiteral("MCP_SERVERS entry left out"), {{QStringLiteral("error"), server.error().message}});
+                logWarning(QStringLiteral("MCP_SERVERS entry left out"),
+                           {{QStringLiteral("error"), server.error().message}});
         }
     }
     const QString path = config.text(Setting::McpConfig);
@@ -90,7 +93,8 @@ void McpHub::loadServers(const GatewayConfig& config)
         return;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        logWarning(QStringLiteral("cannot read MCP_CONFIG"), {{QStringLiteral("path"), path}, {QStringLiteral("error"), file.errorString()}});
+        logWarning(QStringLiteral("cannot read MCP_CONFIG"),
+                   {{QStringLiteral("path"), path}, {QStringLiteral("error"), file.errorString()}});
         return;
     }
     const QByteArray json = file.readAll();
@@ -158,8 +162,9 @@ void McpHub::persist()
     settings.setValue(settingSpec(Setting::McpServers).key, m_loadedSavedText);
     settings.sync();
     if (m_config.source(Setting::McpServers) > SettingSource::Saved)
-        logWarning(QStringLiteral("MCP servers saved, but MCP_SERVERS is also set by a source that wins at the next start"),
-                   {{QStringLiteral("source"), settingSourceName(m_config.source(Setting::McpServers))}});
+        logWarning(
+            QStringLiteral("MCP servers saved, but MCP_SERVERS is also set by a source that wins at the next start"),
+            {{QStringLiteral("source"), settingSourceName(m_config.source(Setting::McpServers))}});
 }
 
 void McpHub::applyServers()
@@ -174,8 +179,8 @@ void McpHub::applyServers()
 ToolPolicy::Decision McpHub::decide(const QString& server, const QString& tool) const
 {
     const std::optional<mcp::ServerConfig> config = serverConfig(server);
-    return m_policy.decide(server, tool, config ? config->allowTools : QStringList(),
-                           config ? config->denyTools : QStringList());
+    return m_policy.decide(
+        server, tool, config ? config->allowTools : QStringList(), config ? config->denyTools : QStringList());
 }
 
 QJsonArray McpHub::offeredTools() const
@@ -190,13 +195,14 @@ QJsonArray McpHub::offeredTools() const
                 continue;
             QJsonObject parameters = tool.inputSchema;
             if (parameters.isEmpty())
-                parameters = {{QStringLiteral("type"), QStringLiteral("object")}, {QStringLiteral("properties"), QJsonObject()}};
+                parameters = {{QStringLiteral("type"), QStringLiteral("object")},
+                              {QStringLiteral("properties"), QJsonObject()}};
             const QString description = tool.description.isEmpty() ? tool.title : tool.description;
-            tools.append(QJsonObject{
-                {QStringLiteral("type"), QStringLiteral("function")},
-                {QStringLiteral("function"), QJsonObject{{QStringLiteral("name"), name},
-                                                         {QStringLiteral("description"), description},
-                                                         {QStringLiteral("parameters"), parameters}}}});
+            tools.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("function")},
+                                     {QStringLiteral("function"),
+                                      QJsonObject{{QStringLiteral("name"), name},
+                                                  {QStringLiteral("description"), description},
+                                                  {QStringLiteral("parameters"), parameters}}}});
         }
     }
     return tools;
@@ -232,7 +238,8 @@ void McpHub::sample(const QJsonObject& params, std::function<void(const mcp::Rpc
     QJsonArray messages;
     const QString system = params.value(QStringLiteral("systemPrompt")).toString();
     if (!system.isEmpty())
-        messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("system")}, {QStringLiteral("content"), system}});
+        messages.append(
+            QJsonObject{{QStringLiteral("role"), QStringLiteral("system")}, {QStringLiteral("content"), system}});
     for (const QJsonValue& message : params.value(QStringLiteral("messages")).toArray()) {
         messages.append(QJsonObject{
             {QStringLiteral("role"), message.toObject().value(QStringLiteral("role")).toString()},
@@ -251,8 +258,8 @@ void McpHub::sample(const QJsonObject& params, std::function<void(const mcp::Rpc
                            {QStringLiteral("options"), options}};
     const qint64 timeoutMs = m_config.integer(Setting::Timeout);
     const bool queued = m_queue->enqueue(model, this, [this, body, model, timeoutMs, reply](ModelQueue::SlotPtr slot) {
-        OllamaCall* call = m_ollama->postJson(QStringLiteral("/api/chat"), QJsonDocument(body).toJson(QJsonDocument::Compact),
-                                              timeoutMs, false, this);
+        OllamaCall* call = m_ollama->postJson(
+            QStringLiteral("/api/chat"), QJsonDocument(body).toJson(QJsonDocument::Compact), timeoutMs, false, this);
         connect(call, &OllamaCall::failed, call, [call, reply](const ApiError& error) {
             reply(declined(QStringLiteral("Ollama failed: %1").arg(error.message)));
             call->deleteLater();
@@ -269,7 +276,8 @@ void McpHub::sample(const QJsonObject& params, std::function<void(const mcp::Rpc
                 {QStringLiteral("role"), QStringLiteral("assistant")},
                 {QStringLiteral("content"),
                  QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
-                             {QStringLiteral("text"), answer.value(QStringLiteral("message")).toObject().value(QStringLiteral("content"))}}},
+                             {QStringLiteral("text"),
+                              answer.value(QStringLiteral("message")).toObject().value(QStringLiteral("content"))}}},
                 {QStringLiteral("model"), answer.value(QStringLiteral("model")).toString(model)},
                 {QStringLiteral("stopReason"),
                  answer.value(QStringLiteral("done_reason")).toString() == u"length" ? QStringLiteral("maxTokens")

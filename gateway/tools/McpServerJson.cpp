@@ -11,7 +11,8 @@ namespace {
 
 ApiError fieldError(const QString& field, const QString& problem)
 {
-    return ApiError::invalidRequest(QStringLiteral("'%1' %2").arg(field, problem), field, QStringLiteral("invalid_server_config"));
+    return ApiError::invalidRequest(
+        QStringLiteral("'%1' %2").arg(field, problem), field, QStringLiteral("invalid_server_config"));
 }
 
 std::optional<ApiError> readStrings(const QJsonObject& json, const QString& field, QStringList& out)
@@ -72,7 +73,8 @@ std::optional<ApiError> readTimeout(const QJsonObject& json, std::chrono::millis
     else if (value.isString())
         ms = ValueParsers::parseDuration(value.toString());
     if (!ms || *ms <= 0)
-        return fieldError(QStringLiteral("timeout"), QStringLiteral("must be a positive number of seconds or a duration like \"30s\""));
+        return fieldError(QStringLiteral("timeout"),
+                          QStringLiteral("must be a positive number of seconds or a duration like \"30s\""));
     out = std::chrono::milliseconds(*ms);
     return std::nullopt;
 }

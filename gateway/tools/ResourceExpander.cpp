@@ -16,7 +16,8 @@ namespace {
 
 ApiError resourceError(const QString& reference, const QString& problem)
 {
-    return ApiError::invalidRequest(QStringLiteral("Cannot read %1: %2").arg(reference, problem), QStringLiteral("messages"),
+    return ApiError::invalidRequest(QStringLiteral("Cannot read %1: %2").arg(reference, problem),
+                                    QStringLiteral("messages"),
                                     QStringLiteral("mcp_resource_error"));
 }
 
@@ -25,13 +26,15 @@ QString contentsText(const QString& reference, const mcp::ReadResourceResult& re
     QStringList parts;
     for (const mcp::ResourceContents& contents : result.contents) {
         if (contents.isBlob)
-            parts.append(QStringLiteral("[binary content of %1: %2, %3 bytes, not shown]")
-                             .arg(contents.uri, contents.mimeType.isEmpty() ? QStringLiteral("unknown type") : contents.mimeType)
-                             .arg(contents.blob.size()));
+            parts.append(
+                QStringLiteral("[binary content of %1: %2, %3 bytes, not shown]")
+                    .arg(contents.uri, contents.mimeType.isEmpty() ? QStringLiteral("unknown type") : contents.mimeType)
+                    .arg(contents.blob.size()));
         else
             parts.append(contents.text);
     }
-    const QString text = ToolResultMessage::capped(parts.join(u'\n'), maxBytes, QStringLiteral("MCP_MAX_RESOURCE_SIZE"));
+    const QString text =
+        ToolResultMessage::capped(parts.join(u'\n'), maxBytes, QStringLiteral("MCP_MAX_RESOURCE_SIZE"));
     return QStringLiteral("\n\n--- BEGIN MCP RESOURCE %1 ---\n%2\n--- END MCP RESOURCE %1 ---").arg(reference, text);
 }
 
@@ -58,14 +61,17 @@ QList<ResourceExpander::Reference> ResourceExpander::find(const QString& text)
         if (uri.isEmpty())
             continue;
         const Reference reference{QStringLiteral("mcp://%1/%2").arg(match.captured(1), uri), match.captured(1), uri};
-        if (std::none_of(references.cbegin(), references.cend(),
-                         [&reference](const Reference& seen) { return seen.text == reference.text; }))
+        if (std::none_of(references.cbegin(), references.cend(), [&reference](const Reference& seen) {
+                return seen.text == reference.text;
+            }))
             references.append(reference);
     }
     return references;
 }
 
-void ResourceExpander::expand(McpHub& hub, const QJsonArray& messages, QObject* owner,
+void ResourceExpander::expand(McpHub& hub,
+                              const QJsonArray& messages,
+                              QObject* owner,
                               std::function<void(const Result<QJsonArray>&)> done)
 {
     auto state = std::make_shared<Expansion>();
@@ -98,9 +104,11 @@ void ResourceExpander::expand(McpHub& hub, const QJsonArray& messages, QObject* 
     };
     for (const Reference& reference : std::as_const(wanted)) {
         if (!hub.serverConfig(reference.server))
-            return state->done(resourceError(reference.text, QStringLiteral("there is no MCP server named '%1'").arg(reference.server)));
+            return state->done(resourceError(
+                reference.text, QStringLiteral("there is no MCP server named '%1'").arg(reference.server)));
         if (!hub.servers().client(reference.server))
-            return state->done(resourceError(reference.text, QStringLiteral("the MCP server '%1' is not ready").arg(reference.server)));
+            return state->done(resourceError(reference.text,
+                                             QStringLiteral("the MCP server '%1' is not ready").arg(reference.server)));
     }
     if (wanted.isEmpty())
         return finish();
@@ -108,18 +116,20 @@ void ResourceExpander::expand(McpHub& hub, const QJsonArray& messages, QObject* 
     const qint64 maxBytes = hub.config().integer(Setting::McpMaxResourceSize);
     const QPointer<QObject> alive(owner);
     for (const Reference& reference : std::as_const(wanted)) {
-        hub.servers().client(reference.server)->readResource(
-            reference.uri, [state, reference, maxBytes, finish, alive](const mcp::ReadResourceResult& result) {
-                if (state->failed || !alive)
-                    return;
-                if (result.error) {
-                    state->failed = true;
-                    return state->done(resourceError(reference.text, result.error->message));
-                }
-                state->blocks.insert(reference.text, contentsText(reference.text, result, maxBytes));
-                if (--state->pending == 0)
-                    finish();
-            });
+        hub.servers()
+            .client(reference.server)
+            ->readResource(reference.uri,
+                           [state, reference, maxBytes, finish, alive](const mcp::ReadResourceResult& result) {
+                               if (state->failed || !alive)
+                                   return;
+                               if (result.error) {
+                                   state->failed = true;
+                                   return state->done(resourceError(reference.text, result.error->message));
+                               }
+                               state->blocks.insert(reference.text, contentsText(reference.text, result, maxBytes));
+                               if (--state->pending == 0)
+                                   finish();
+                           });
     }
 }
 

@@ -22,7 +22,7 @@ public:
     /// A reference found in a message.
     struct Reference
     {
-        QString text;   ///< as written: mcp://server/uri
+        QString text; ///< as written: mcp://server/uri
         QString server;
         QString uri;
     };
@@ -31,7 +31,9 @@ public:
     static QList<Reference> find(const QString& text);
 
     /// Expands the references in `messages`, then calls `done` with the new messages or the 400.
-    static void expand(McpHub& hub, const QJsonArray& messages, QObject* owner,
+    static void expand(McpHub& hub,
+                       const QJsonArray& messages,
+                       QObject* owner,
                        std::function<void(const Result<QJsonArray>&)> done);
 };
 

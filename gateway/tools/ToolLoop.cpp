@@ -57,23 +57,33 @@ QJsonArray ToolLoop::mcpToolsFor(const McpHub& hub, const QJsonObject& request)
     return hub.offeredTools();
 }
 
-void ToolLoop::start(const GatewayContext& context, McpHub& hub, const ExchangePtr& exchange,
-                     const NativeRequest& native, const QString& id, const QJsonArray& mcpTools)
+void ToolLoop::start(const GatewayContext& context,
+                     McpHub& hub,
+                     const ExchangePtr& exchange,
+                     const NativeRequest& native,
+                     const QString& id,
+                     const QJsonArray& mcpTools)
 {
     (new ToolLoop(context, hub, exchange, native, id, mcpTools))->nextRound();
 }
 
-ToolLoop::ToolLoop(const GatewayContext& context, McpHub& hub, const ExchangePtr& exchange,
-                   const NativeRequest& native, const QString& id, const QJsonArray& mcpTools)
+ToolLoop::ToolLoop(const GatewayContext& context,
+                   McpHub& hub,
+                   const ExchangePtr& exchange,
+                   const NativeRequest& native,
+                   const QString& id,
+                   const QJsonArray& mcpTools)
     : QObject(exchange->responder), m_context(context), m_hub(hub), m_exchange(exchange), m_native(native), m_id(id),
       m_keepAlive(this)
 {
     m_messages = m_native.body.take(QStringLiteral("messages")).toArray();
     QJsonArray tools = m_native.body.value(QStringLiteral("tools")).toArray();
     for (const QJsonValue& tool : std::as_const(tools))
-        m_clientTools.insert(tool.toObject().value(QStringLiteral("function")).toObject().value(QStringLiteral("name")).toString());
+        m_clientTools.insert(
+            tool.toObject().value(QStringLiteral("function")).toObject().value(QStringLiteral("name")).toString());
     for (const QJsonValue& tool : mcpTools) { // a client tool of the same name wins
-        if (!m_clientTools.contains(tool.toObject().value(QStringLiteral("function")).toObject().value(QStringLiteral("name")).toString()))
+        if (!m_clientTools.contains(
+                tool.toObject().value(QStringLiteral("function")).toObject().value(QStringLiteral("name")).toString()))
             tools.append(tool);
     }
     m_native.body.insert(QStringLiteral("tools"), tools);
@@ -104,9 +114,10 @@ void ToolLoop::nextRound()
         })) {
         const qint64 retryMs = m_context.queue->suggestedRetryMs(m_native.model);
         m_exchange->logFields.insert(QStringLiteral("queue"), QStringLiteral("full"));
-        fail(ApiError::rateLimited(
-            QStringLiteral("Too many requests are waiting for model '%1'; retry in %2 ms").arg(m_native.model).arg(retryMs),
-            retryMs));
+        fail(ApiError::rateLimited(QStringLiteral("Too many requests are waiting for model '%1'; retry in %2 ms")
+                                       .arg(m_native.model)
+                                       .arg(retryMs),
+                                   retryMs));
     }
 }
 
@@ -125,7 +136,8 @@ void ToolLoop::sendRound(ModelQueue::SlotPtr slot)
         whenUpstreamJson(call, m_exchange, [this, call](const QJsonObject& reply) {
             call->deleteLater();
             m_call = nullptr;
-            onReply(reply, reply.value(QStringLiteral("message")).toObject().value(QStringLiteral("tool_calls")).toArray());
+            onReply(reply,
+                    reply.value(QStringLiteral("message")).toObject().value(QStringLiteral("tool_calls")).toArray());
         });
         return;
     }
@@ -261,9 +273,11 @@ void ToolLoop::runTools(const QJsonObject& reply, const QJsonArray& calls)
         const QString name = callName(call);
         if (index >= cap) {
             toolDone(index,
-                     ToolResultMessage::error(name, QStringLiteral("Not executed: at most %1 tool calls run in one round "
-                                                               "(MCP_MAX_TOOL_CALLS_PER_ROUND). Call it again in the next round.")
-                                                    .arg(cap)),
+                     ToolResultMessage::error(
+                         name,
+                         QStringLiteral("Not executed: at most %1 tool calls run in one round "
+                                        "(MCP_MAX_TOOL_CALLS_PER_ROUND). Call it again in the next round.")
+                             .arg(cap)),
                      {{QStringLiteral("name"), name}, {QStringLiteral("outcome"), QStringLiteral("over_round_cap")}});
             continue;
         }
@@ -278,17 +292,22 @@ void ToolLoop::startTool(int index, const QJsonObject& call)
     const std::optional<McpHub::ResolvedTool> tool = m_hub.resolve(name);
     if (!tool) {
         logEntry.insert(QStringLiteral("outcome"), QStringLiteral("unknown_tool"));
-        return toolDone(index, ToolResultMessage::error(name, QStringLiteral("No tool named %1 is available.").arg(name)), logEntry);
+        return toolDone(index,
+                        ToolResultMessage::error(name, QStringLiteral("No tool named %1 is available.").arg(name)),
+                        logEntry);
     }
     logEntry.insert(QStringLiteral("server"), tool->ref.server);
     logEntry.insert(QStringLiteral("tool"), tool->ref.tool);
     if (!tool->decision.allowed) {
         logEntry.insert(QStringLiteral("outcome"), QStringLiteral("denied"));
         logEntry.insert(QStringLiteral("rule"), tool->decision.rule);
-        return toolDone(index,
-                        ToolResultMessage::error(name, QStringLiteral("Not executed: the tool %1 is not allowed by LlamaGate's "
-                                                                      "tool policy (%2).").arg(name, tool->decision.rule)),
-                        logEntry);
+        return toolDone(
+            index,
+            ToolResultMessage::error(name,
+                                     QStringLiteral("Not executed: the tool %1 is not allowed by LlamaGate's "
+                                                    "tool policy (%2).")
+                                         .arg(name, tool->decision.rule)),
+            logEntry);
     }
     m_ran.append(name);
     progress(QStringLiteral("tool %1 running").arg(name));
@@ -297,21 +316,24 @@ void ToolLoop::startTool(int index, const QJsonObject& call)
     const QPointer<ToolLoop> self(this);
     const qint64 maxSize = m_context.config.integer(Setting::McpMaxToolResultSize);
     const QJsonValue callId = call.value(QStringLiteral("id"));
-    m_hub.servers().callTool(name, callArguments(call), {},
-                             [self, index, name, clock, maxSize, callId, logEntry](const mcp::ToolCallResult& result) mutable {
-                                 if (!self)
-                                     return;
-                                 const QString outcome = outcomeOf(result);
-                                 logEntry.insert(QStringLiteral("duration_ms"), clock.elapsed());
-                                 logEntry.insert(QStringLiteral("outcome"), outcome);
-                                 if (result.error)
-                                     logEntry.insert(QStringLiteral("error"), result.error->message);
-                                 QJsonObject message = ToolResultMessage::build(result, name, maxSize);
-                                 if (callId.isString())
-                                     message.insert(QStringLiteral("tool_call_id"), callId);
-                                 self->progress(QStringLiteral("tool %1 %2 in %3 ms").arg(name, outcome).arg(clock.elapsed()));
-                                 self->toolDone(index, message, logEntry);
-                             });
+    m_hub.servers().callTool(
+        name,
+        callArguments(call),
+        {},
+        [self, index, name, clock, maxSize, callId, logEntry](const mcp::ToolCallResult& result) mutable {
+            if (!self)
+                return;
+            const QString outcome = outcomeOf(result);
+            logEntry.insert(QStringLiteral("duration_ms"), clock.elapsed());
+            logEntry.insert(QStringLiteral("outcome"), outcome);
+            if (result.error)
+                logEntry.insert(QStringLiteral("error"), result.error->message);
+            QJsonObject message = ToolResultMessage::build(result, name, maxSize);
+            if (callId.isString())
+                message.insert(QStringLiteral("tool_call_id"), callId);
+            self->progress(QStringLiteral("tool %1 %2 in %3 ms").arg(name, outcome).arg(clock.elapsed()));
+            self->toolDone(index, message, logEntry);
+        });
 }
 
 void ToolLoop::toolDone(int index, const QJsonObject& message, const QJsonObject& logEntry)
@@ -364,9 +386,10 @@ void ToolLoop::finish(QJsonObject reply, const QJsonArray& clientCalls, bool rou
     if (!clientCalls.isEmpty()) {
         QJsonObject calls = withoutToolCalls(reply);
         calls.insert(QStringLiteral("done"), false);
-        calls.insert(QStringLiteral("message"), QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")},
-                                                            {QStringLiteral("content"), QString()},
-                                                            {QStringLiteral("tool_calls"), clientCalls}});
+        calls.insert(QStringLiteral("message"),
+                     QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")},
+                                 {QStringLiteral("content"), QString()},
+                                 {QStringLiteral("tool_calls"), clientCalls}});
         send(m_translator->feed(calls));
     }
     if (roundLimit)
@@ -408,7 +431,8 @@ void ToolLoop::beginStream()
     HttpResponder* responder = m_exchange->live();
     if (!responder || responder->hasStarted())
         return;
-    responder->beginStream(200, QByteArrayLiteral("text/event-stream; charset=utf-8"),
+    responder->beginStream(200,
+                           QByteArrayLiteral("text/event-stream; charset=utf-8"),
                            {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache")},
                             {QByteArrayLiteral("X-Accel-Buffering"), QByteArrayLiteral("no")}});
 }

@@ -32,12 +32,20 @@ public:
     static QJsonArray mcpToolsFor(const McpHub& hub, const QJsonObject& request);
 
     /// Serves the exchange; the loop belongs to its responder.
-    static void start(const GatewayContext& context, McpHub& hub, const ExchangePtr& exchange,
-                      const NativeRequest& native, const QString& id, const QJsonArray& mcpTools);
+    static void start(const GatewayContext& context,
+                      McpHub& hub,
+                      const ExchangePtr& exchange,
+                      const NativeRequest& native,
+                      const QString& id,
+                      const QJsonArray& mcpTools);
 
 private:
-    ToolLoop(const GatewayContext& context, McpHub& hub, const ExchangePtr& exchange, const NativeRequest& native,
-             const QString& id, const QJsonArray& mcpTools);
+    ToolLoop(const GatewayContext& context,
+             McpHub& hub,
+             const ExchangePtr& exchange,
+             const NativeRequest& native,
+             const QString& id,
+             const QJsonArray& mcpTools);
 
     void nextRound();
     void sendRound(ModelQueue::SlotPtr slot);
@@ -83,7 +91,7 @@ private:
 
     QList<QJsonObject> m_results; ///< the tool messages of the running round, in call order
     int m_pendingTools = 0;
-    QStringList m_ran;   ///< model-facing names of the tools executed, in order
+    QStringList m_ran; ///< model-facing names of the tools executed, in order
     QJsonArray m_toolLog;
     qint64 m_promptTokens = 0;
     qint64 m_completionTokens = 0;

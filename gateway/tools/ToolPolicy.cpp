@@ -29,7 +29,8 @@ QStringList cleaned(QStringList globs)
 
 } // namespace
 
-ToolPolicy::ToolPolicy(QStringList allow, QStringList deny) : m_allow(cleaned(std::move(allow))), m_deny(cleaned(std::move(deny)))
+ToolPolicy::ToolPolicy(QStringList allow, QStringList deny)
+    : m_allow(cleaned(std::move(allow))), m_deny(cleaned(std::move(deny)))
 {
 }
 
@@ -38,7 +39,9 @@ QString ToolPolicy::qualifiedName(const QString& server, const QString& tool)
     return QStringLiteral("mcp.%1.%2").arg(server, tool);
 }
 
-ToolPolicy::Decision ToolPolicy::decide(const QString& server, const QString& tool, const QStringList& serverAllow,
+ToolPolicy::Decision ToolPolicy::decide(const QString& server,
+                                        const QString& tool,
+                                        const QStringList& serverAllow,
                                         const QStringList& serverDeny) const
 {
     const QString qualified = qualifiedName(server, tool);

@@ -22,7 +22,9 @@ public:
     ToolPolicy(QStringList allow, QStringList deny);
 
     /// The decision for `tool` of `server`, given that server's own allow/deny globs.
-    Decision decide(const QString& server, const QString& tool, const QStringList& serverAllow = {},
+    Decision decide(const QString& server,
+                    const QString& tool,
+                    const QStringList& serverAllow = {},
                     const QStringList& serverDeny = {}) const;
 
     /// `mcp.<server>.<tool>`, the name the global globs are matched against.

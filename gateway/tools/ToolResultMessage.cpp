@@ -43,7 +43,8 @@ QString blockText(const mcp::ContentBlock& block)
     if (block.type == u"resource") {
         const QJsonObject resource = block.json.value(QStringLiteral("resource")).toObject();
         if (resource.contains(QStringLiteral("text")))
-            return QStringLiteral("[resource %1]\n%2").arg(block.uri(), resource.value(QStringLiteral("text")).toString());
+            return QStringLiteral("[resource %1]\n%2")
+                .arg(block.uri(), resource.value(QStringLiteral("text")).toString());
         return QStringLiteral("[resource %1] ").arg(block.uri()) + describeBinary(QStringLiteral("binary"), block);
     }
     return QStringLiteral("[%1 content] %2").arg(block.type, compactJson(block.json));
@@ -71,9 +72,8 @@ QString ToolResultMessage::text(const mcp::ToolCallResult& result)
         parts.append(blockText(block));
     if (!result.structuredContent.isUndefined() && !result.structuredContent.isNull()) {
         const QString json = compactJson(result.structuredContent);
-        const bool alreadyThere = std::any_of(parts.cbegin(), parts.cend(), [&json](const QString& part) {
-            return part.trimmed() == json;
-        });
+        const bool alreadyThere =
+            std::any_of(parts.cbegin(), parts.cend(), [&json](const QString& part) { return part.trimmed() == json; });
         if (!alreadyThere)
             parts.append(QStringLiteral("Structured content: ") + json);
     }
@@ -114,7 +114,8 @@ QJsonObject ToolResultMessage::build(const mcp::ToolCallResult& result, const QS
     if (!images.isEmpty())
         content += QStringLiteral("\n[%1 image(s) attached to this message]").arg(images.size());
     if (leftOut > 0)
-        content += QStringLiteral("\n[LlamaGate: %1 image(s) left out: larger than MCP_MAX_TOOL_RESULT_SIZE]").arg(leftOut);
+        content +=
+            QStringLiteral("\n[LlamaGate: %1 image(s) left out: larger than MCP_MAX_TOOL_RESULT_SIZE]").arg(leftOut);
     QJsonObject message{{QStringLiteral("role"), QStringLiteral("tool")},
                         {QStringLiteral("tool_name"), toolName},
                         {QStringLiteral("content"), content}};

@@ -17,8 +17,8 @@ public:
     /// The model-facing text of a result (uncut).
     static QString text(const mcp::ToolCallResult& result);
     /// `text` cut to at most `maxBytes` UTF-8 bytes plus a note naming the limit's setting; unchanged when it fits.
-    static QString capped(const QString& text, qint64 maxBytes,
-                          const QString& limitName = QStringLiteral("MCP_MAX_TOOL_RESULT_SIZE"));
+    static QString
+    capped(const QString& text, qint64 maxBytes, const QString& limitName = QStringLiteral("MCP_MAX_TOOL_RESULT_SIZE"));
     /// {"role":"tool","tool_name","content","images"?}; images beyond `maxBytes` in total are left out, saying so.
     static QJsonObject build(const mcp::ToolCallResult& result, const QString& toolName, qint64 maxBytes);
     /// A tool message carrying only an explanation (a refused or skipped call).

@@ -10,10 +10,11 @@ QJsonObject RpcError::toJson() const
     return error;
 }
 
-RpcError RpcError::fromJson(const QJsonObject &error)
+RpcError RpcError::fromJson(const QJsonObject& error)
 {
     return {error.value(QStringLiteral("code")).toInt(rpc::InternalError),
-            error.value(QStringLiteral("message")).toString(), error.value(QStringLiteral("data"))};
+            error.value(QStringLiteral("message")).toString(),
+            error.value(QStringLiteral("data"))};
 }
 
 namespace rpc {
@@ -25,14 +26,14 @@ QJsonObject envelope()
     return {{QStringLiteral("jsonrpc"), QStringLiteral("2.0")}};
 }
 
-bool isValidId(const QJsonValue &id)
+bool isValidId(const QJsonValue& id)
 {
     return id.isString() || id.isDouble();
 }
 
 } // namespace
 
-Kind classify(const QJsonObject &message)
+Kind classify(const QJsonObject& message)
 {
     const QJsonValue method = message.value(QStringLiteral("method"));
     const QJsonValue id = message.value(QStringLiteral("id"));
@@ -50,14 +51,14 @@ Kind classify(const QJsonObject &message)
     return Kind::Invalid;
 }
 
-QJsonObject request(const QJsonValue &id, const QString &method, const QJsonObject &params)
+QJsonObject request(const QJsonValue& id, const QString& method, const QJsonObject& params)
 {
     QJsonObject message = notification(method, params);
     message.insert(QStringLiteral("id"), id);
     return message;
 }
 
-QJsonObject notification(const QString &method, const QJsonObject &params)
+QJsonObject notification(const QString& method, const QJsonObject& params)
 {
     QJsonObject message = envelope();
     message.insert(QStringLiteral("method"), method);
@@ -66,7 +67,7 @@ QJsonObject notification(const QString &method, const QJsonObject &params)
     return message;
 }
 
-QJsonObject response(const QJsonValue &id, const QJsonObject &result)
+QJsonObject response(const QJsonValue& id, const QJsonObject& result)
 {
     QJsonObject message = envelope();
     message.insert(QStringLiteral("id"), id);
@@ -74,7 +75,7 @@ QJsonObject response(const QJsonValue &id, const QJsonObject &result)
     return message;
 }
 
-QJsonObject errorResponse(const QJsonValue &id, const RpcError &error)
+QJsonObject errorResponse(const QJsonValue& id, const RpcError& error)
 {
     QJsonObject message = envelope();
     message.insert(QStringLiteral("id"), id);
@@ -82,7 +83,7 @@ QJsonObject errorResponse(const QJsonValue &id, const RpcError &error)
     return message;
 }
 
-bool isRequest(const QJsonObject &message)
+bool isRequest(const QJsonObject& message)
 {
     return classify(message) == Kind::Request;
 }

@@ -7,13 +7,14 @@
 namespace mcp {
 
 /// A JSON-RPC error object: a standard or MCP code, a message and optional data.
-struct RpcError {
+struct RpcError
+{
     int code = 0;
     QString message;
     QJsonValue data;
 
     QJsonObject toJson() const;
-    static RpcError fromJson(const QJsonObject &error);
+    static RpcError fromJson(const QJsonObject& error);
 };
 
 namespace rpc {
@@ -33,17 +34,24 @@ inline constexpr int RequestCancelled = -32800;
 inline constexpr int TransportFailure = -32002;
 
 /// What a decoded JSON-RPC message is.
-enum class Kind { Request, Notification, Response, ErrorResponse, Invalid };
+enum class Kind
+{
+    Request,
+    Notification,
+    Response,
+    ErrorResponse,
+    Invalid
+};
 
-Kind classify(const QJsonObject &message);
+Kind classify(const QJsonObject& message);
 
-QJsonObject request(const QJsonValue &id, const QString &method, const QJsonObject &params);
-QJsonObject notification(const QString &method, const QJsonObject &params);
-QJsonObject response(const QJsonValue &id, const QJsonObject &result);
-QJsonObject errorResponse(const QJsonValue &id, const RpcError &error);
+QJsonObject request(const QJsonValue& id, const QString& method, const QJsonObject& params);
+QJsonObject notification(const QString& method, const QJsonObject& params);
+QJsonObject response(const QJsonValue& id, const QJsonObject& result);
+QJsonObject errorResponse(const QJsonValue& id, const RpcError& error);
 
 /// True if the message is a request (it carries an id and a method and so expects an answer).
-bool isRequest(const QJsonObject &message);
+bool isRequest(const QJsonObject& message);
 
 } // namespace rpc
 } // namespace mcp

@@ -8,7 +8,7 @@ namespace mcp {
 
 namespace {
 
-std::optional<qint64> numericId(const QJsonValue &id)
+std::optional<qint64> numericId(const QJsonValue& id)
 {
     if (id.isDouble())
         return id.toInteger();
@@ -19,14 +19,13 @@ std::optional<qint64> numericId(const QJsonValue &id)
 
 } // namespace
 
-JsonRpcSession::JsonRpcSession(QObject *parent)
-    : QObject(parent)
-{
-}
+JsonRpcSession::JsonRpcSession(QObject* parent) : QObject(parent) {}
 
 JsonRpcSession::~JsonRpcSession() = default;
 
-qint64 JsonRpcSession::sendRequest(const QString &method, const QJsonObject &params, const RequestOptions &options,
+qint64 JsonRpcSession::sendRequest(const QString& method,
+                                   const QJsonObject& params,
+                                   const RequestOptions& options,
                                    RpcCallback callback)
 {
     const qint64 id = m_nextId++;
@@ -37,7 +36,7 @@ qint64 JsonRpcSession::sendRequest(const QString &method, const QJsonObject &par
         sentParams.insert(QStringLiteral("_meta"), meta);
     }
 
-    auto *timer = new QTimer(this);
+    auto* timer = new QTimer(this);
     timer->setSingleShot(true);
     const bool cancel = options.cancelOnTimeout;
     const std::chrono::milliseconds timeout = options.timeout;
@@ -49,22 +48,22 @@ qint64 JsonRpcSession::sendRequest(const QString &method, const QJsonObject &par
     return id;
 }
 
-void JsonRpcSession::sendNotification(const QString &method, const QJsonObject &params)
+void JsonRpcSession::sendNotification(const QString& method, const QJsonObject& params)
 {
     emit outgoing(rpc::notification(method, params));
 }
 
-void JsonRpcSession::respond(const QJsonValue &id, const QJsonObject &result)
+void JsonRpcSession::respond(const QJsonValue& id, const QJsonObject& result)
 {
     emit outgoing(rpc::response(id, result));
 }
 
-void JsonRpcSession::respondError(const QJsonValue &id, const RpcError &error)
+void JsonRpcSession::respondError(const QJsonValue& id, const RpcError& error)
 {
     emit outgoing(rpc::errorResponse(id, error));
 }
 
-void JsonRpcSession::cancelRequest(qint64 id, const RpcError &error)
+void JsonRpcSession::cancelRequest(qint64 id, const RpcError& error)
 {
     if (!m_pending.contains(id))
         return;
@@ -73,7 +72,7 @@ void JsonRpcSession::cancelRequest(qint64 id, const RpcError &error)
     finish(id, {{}, error});
 }
 
-void JsonRpcSession::failAll(const RpcError &error)
+void JsonRpcSession::failAll(const RpcError& error)
 {
     while (!m_pending.empty())
         finish(m_pending.begin()->first, {{}, error});
@@ -84,7 +83,7 @@ void JsonRpcSession::setRequestHandler(RequestHandler handler)
     m_requestHandler = std::move(handler);
 }
 
-void JsonRpcSession::handleMessage(const QJsonObject &message)
+void JsonRpcSession::handleMessage(const QJsonObject& message)
 {
     switch (rpc::classify(message)) {
     case rpc::Kind::Response:
@@ -120,7 +119,7 @@ int JsonRpcSession::pendingCount() const
     return int(m_pending.size());
 }
 
-void JsonRpcSession::handleResponse(const QJsonObject &message)
+void JsonRpcSession::handleResponse(const QJsonObject& message)
 {
     const std::optional<qint64> id = numericId(message.value(QStringLiteral("id")));
     if (!id || !m_pending.contains(*id)) {
@@ -133,7 +132,7 @@ void JsonRpcSession::handleResponse(const QJsonObject &message)
         finish(*id, {message.value(QStringLiteral("result")).toObject(), std::nullopt});
 }
 
-void JsonRpcSession::handleProgress(const QJsonObject &params)
+void JsonRpcSession::handleProgress(const QJsonObject& params)
 {
     const std::optional<qint64> token = numericId(params.value(QStringLiteral("progressToken")));
     const auto it = token ? m_pending.find(*token) : m_pending.end();
@@ -147,7 +146,7 @@ void JsonRpcSession::handleProgress(const QJsonObject &params)
     it->second.onProgress(progress);
 }
 
-void JsonRpcSession::finish(qint64 id, const RpcOutcome &outcome)
+void JsonRpcSession::finish(qint64 id, const RpcOutcome& outcome)
 {
     const auto it = m_pending.find(id);
     if (it == m_pending.end())
@@ -166,7 +165,8 @@ void JsonRpcSession::expire(qint64 id, std::chrono::milliseconds timeout, bool c
     if (it == m_pending.end())
         return;
     const RpcError error{rpc::RequestTimeout,
-                         QStringLiteral("%1 timed out after %2 ms").arg(it->second.method).arg(timeout.count()), {}};
+                         QStringLiteral("%1 timed out after %2 ms").arg(it->second.method).arg(timeout.count()),
+                         {}};
     if (cancel)
         cancelRequest(id, error);
     else

@@ -5,22 +5,21 @@
 
 namespace mcp {
 
-AutoHttpTransport::AutoHttpTransport(HttpEndpoint endpoint, QObject *parent)
-    : Transport(parent)
-    , m_endpoint(std::move(endpoint))
+AutoHttpTransport::AutoHttpTransport(HttpEndpoint endpoint, QObject* parent)
+    : Transport(parent), m_endpoint(std::move(endpoint))
 {
 }
 
 void AutoHttpTransport::open()
 {
-    auto *streamable = new StreamableHttpTransport(m_endpoint, true, this);
+    auto* streamable = new StreamableHttpTransport(m_endpoint, true, this);
     connect(streamable, &StreamableHttpTransport::legacyFallbackRequested, this, &AutoHttpTransport::switchToLegacy);
     connect(streamable, &Transport::opened, this, &Transport::opened);
     adopt(streamable);
     streamable->open();
 }
 
-void AutoHttpTransport::adopt(Transport *transport)
+void AutoHttpTransport::adopt(Transport* transport)
 {
     transport->setObjectName(objectName());
     connect(transport, &Transport::messageReceived, this, &Transport::messageReceived);
@@ -29,18 +28,18 @@ void AutoHttpTransport::adopt(Transport *transport)
     m_current = transport;
 }
 
-void AutoHttpTransport::switchToLegacy(const QJsonObject &unsent)
+void AutoHttpTransport::switchToLegacy(const QJsonObject& unsent)
 {
     m_current->disconnect(this);
     m_current->deleteLater();
     m_usingLegacy = true;
-    auto *legacy = new LegacySseTransport(m_endpoint, this);
+    auto* legacy = new LegacySseTransport(m_endpoint, this);
     connect(legacy, &Transport::opened, this, [legacy, unsent] { legacy->send(unsent); });
     adopt(legacy);
     legacy->open();
 }
 
-void AutoHttpTransport::send(const QJsonObject &message)
+void AutoHttpTransport::send(const QJsonObject& message)
 {
     if (m_current)
         m_current->send(message);
@@ -54,7 +53,7 @@ void AutoHttpTransport::close()
         emit closed({});
 }
 
-void AutoHttpTransport::sessionEstablished(const QString &protocolVersion)
+void AutoHttpTransport::sessionEstablished(const QString& protocolVersion)
 {
     if (m_current)
         m_current->sessionEstablished(protocolVersion);

@@ -10,22 +10,22 @@ class AutoHttpTransport : public Transport
 {
     Q_OBJECT
 public:
-    explicit AutoHttpTransport(HttpEndpoint endpoint, QObject *parent = nullptr);
+    explicit AutoHttpTransport(HttpEndpoint endpoint, QObject* parent = nullptr);
 
     void open() override;
-    void send(const QJsonObject &message) override;
+    void send(const QJsonObject& message) override;
     void close() override;
-    void sessionEstablished(const QString &protocolVersion) override;
+    void sessionEstablished(const QString& protocolVersion) override;
 
     /// True once the server turned out to speak only the legacy transport.
     bool usingLegacy() const { return m_usingLegacy; }
 
 private:
-    void adopt(Transport *transport);
-    void switchToLegacy(const QJsonObject &unsent);
+    void adopt(Transport* transport);
+    void switchToLegacy(const QJsonObject& unsent);
 
     HttpEndpoint m_endpoint;
-    Transport *m_current = nullptr;
+    Transport* m_current = nullptr;
     bool m_usingLegacy = false;
 };
 

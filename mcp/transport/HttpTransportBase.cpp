@@ -11,14 +11,12 @@
 
 namespace mcp {
 
-HttpTransportBase::HttpTransportBase(HttpEndpoint endpoint, QObject *parent)
-    : Transport(parent)
-    , m_network(new QNetworkAccessManager(this))
-    , m_endpoint(std::move(endpoint))
+HttpTransportBase::HttpTransportBase(HttpEndpoint endpoint, QObject* parent)
+    : Transport(parent), m_network(new QNetworkAccessManager(this)), m_endpoint(std::move(endpoint))
 {
 }
 
-QNetworkRequest HttpTransportBase::makeRequest(const QUrl &url, const QByteArray &accept) const
+QNetworkRequest HttpTransportBase::makeRequest(const QUrl& url, const QByteArray& accept) const
 {
     QNetworkRequest request(url);
     request.setRawHeader("Accept", accept);
@@ -28,18 +26,17 @@ QNetworkRequest HttpTransportBase::makeRequest(const QUrl &url, const QByteArray
     return request;
 }
 
-void HttpTransportBase::failRequest(const QJsonObject &message, const QString &error)
+void HttpTransportBase::failRequest(const QJsonObject& message, const QString& error)
 {
     if (!rpc::isRequest(message)) {
         qCWarning(lcMcp) << objectName() << "could not deliver" << message.value(QStringLiteral("method")).toString()
                          << ":" << error;
         return;
     }
-    emit messageReceived(
-        rpc::errorResponse(message.value(QStringLiteral("id")), {rpc::TransportFailure, error, {}}));
+    emit messageReceived(rpc::errorResponse(message.value(QStringLiteral("id")), {rpc::TransportFailure, error, {}}));
 }
 
-bool HttpTransportBase::emitJsonMessages(const QByteArray &body)
+bool HttpTransportBase::emitJsonMessages(const QByteArray& body)
 {
     const QJsonDocument document = QJsonDocument::fromJson(body);
     if (document.isObject()) {
@@ -47,37 +44,38 @@ bool HttpTransportBase::emitJsonMessages(const QByteArray &body)
         return true;
     }
     if (document.isArray()) {
-        for (const QJsonValue &value : document.array())
+        for (const QJsonValue& value : document.array())
             emit messageReceived(value.toObject());
         return true;
     }
     return false;
 }
 
-QJsonObject HttpTransportBase::emitEventMessage(const SseEvent &event)
+QJsonObject HttpTransportBase::emitEventMessage(const SseEvent& event)
 {
     if (event.type != QLatin1String("message") || event.data.trimmed().isEmpty())
         return {};
     const QJsonDocument document = QJsonDocument::fromJson(event.data.toUtf8());
     if (!document.isObject()) {
-        qCWarning(lcMcp) << objectName() << "ignored an SSE event that is not a JSON-RPC message:" << event.data.left(200);
+        qCWarning(lcMcp) << objectName()
+                         << "ignored an SSE event that is not a JSON-RPC message:" << event.data.left(200);
         return {};
     }
     emit messageReceived(document.object());
     return document.object();
 }
 
-int HttpTransportBase::httpStatus(const QNetworkReply *reply)
+int HttpTransportBase::httpStatus(const QNetworkReply* reply)
 {
     return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
 }
 
-bool HttpTransportBase::isEventStream(const QNetworkReply *reply)
+bool HttpTransportBase::isEventStream(const QNetworkReply* reply)
 {
     return reply->header(QNetworkRequest::ContentTypeHeader).toString().startsWith(QLatin1String("text/event-stream"));
 }
 
-QString HttpTransportBase::describeHttpError(QNetworkReply *reply, const QByteArray &body)
+QString HttpTransportBase::describeHttpError(QNetworkReply* reply, const QByteArray& body)
 {
     const int status = httpStatus(reply);
     if (status == 0)

@@ -8,7 +8,7 @@
 
 namespace mcp {
 
-LegacySseTransport::LegacySseTransport(HttpEndpoint endpoint, QObject *parent)
+LegacySseTransport::LegacySseTransport(HttpEndpoint endpoint, QObject* parent)
     : HttpTransportBase(std::move(endpoint), parent)
 {
 }
@@ -32,7 +32,7 @@ void LegacySseTransport::readStream()
     const int status = httpStatus(m_stream);
     if (status < 200 || status >= 300 || !isEventStream(m_stream))
         return; // reported when the reply finishes
-    for (const SseEvent &event : m_parser.feed(m_stream->readAll())) {
+    for (const SseEvent& event : m_parser.feed(m_stream->readAll())) {
         if (event.type == QLatin1String("endpoint")) {
             const bool first = m_postUrl.isEmpty();
             m_postUrl = m_endpoint.url.resolved(QUrl(event.data.trimmed()));
@@ -48,7 +48,7 @@ void LegacySseTransport::readStream()
 
 void LegacySseTransport::onStreamFinished()
 {
-    QNetworkReply *stream = std::exchange(m_stream, nullptr);
+    QNetworkReply* stream = std::exchange(m_stream, nullptr);
     stream->deleteLater();
     if (m_closing)
         return;
@@ -64,13 +64,13 @@ void LegacySseTransport::onStreamFinished()
     emit closed(error);
 }
 
-void LegacySseTransport::send(const QJsonObject &message)
+void LegacySseTransport::send(const QJsonObject& message)
 {
     if (m_closing || m_postUrl.isEmpty())
         return;
     QNetworkRequest request = makeRequest(m_postUrl, QByteArrayLiteral("application/json, text/event-stream"));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    QNetworkReply *reply = m_network->post(request, QJsonDocument(message).toJson(QJsonDocument::Compact));
+    QNetworkReply* reply = m_network->post(request, QJsonDocument(message).toJson(QJsonDocument::Compact));
     connect(reply, &QNetworkReply::finished, this, [this, reply, message] {
         reply->deleteLater();
         const int status = httpStatus(reply);

@@ -13,11 +13,11 @@ class LegacySseTransport : public HttpTransportBase
 {
     Q_OBJECT
 public:
-    explicit LegacySseTransport(HttpEndpoint endpoint, QObject *parent = nullptr);
+    explicit LegacySseTransport(HttpEndpoint endpoint, QObject* parent = nullptr);
     ~LegacySseTransport() override;
 
     void open() override;
-    void send(const QJsonObject &message) override;
+    void send(const QJsonObject& message) override;
     void close() override;
 
     QUrl postUrl() const { return m_postUrl; }
@@ -26,7 +26,7 @@ private:
     void readStream();
     void onStreamFinished();
 
-    QNetworkReply *m_stream = nullptr;
+    QNetworkReply* m_stream = nullptr;
     SseParser m_parser;
     QUrl m_postUrl;
     bool m_closing = false;

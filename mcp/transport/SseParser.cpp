@@ -2,7 +2,7 @@
 
 namespace mcp {
 
-QList<SseEvent> SseParser::feed(const QByteArray &bytes)
+QList<SseEvent> SseParser::feed(const QByteArray& bytes)
 {
     QList<SseEvent> events;
     m_buffer.append(bytes);
@@ -38,7 +38,7 @@ QList<SseEvent> SseParser::feed(const QByteArray &bytes)
     return events;
 }
 
-void SseParser::processLine(const QByteArray &line, QList<SseEvent> &events)
+void SseParser::processLine(const QByteArray& line, QList<SseEvent>& events)
 {
     if (line.isEmpty()) {
         dispatch(events);
@@ -70,7 +70,7 @@ void SseParser::processLine(const QByteArray &line, QList<SseEvent> &events)
     }
 }
 
-void SseParser::dispatch(QList<SseEvent> &events)
+void SseParser::dispatch(QList<SseEvent>& events)
 {
     if (m_hasData) {
         SseEvent event;

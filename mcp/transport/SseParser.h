@@ -9,12 +9,13 @@
 namespace mcp {
 
 /// One dispatched server-sent event.
-struct SseEvent {
+struct SseEvent
+{
     QString type = QStringLiteral("message");
     QString data;
     QString id;
 
-    bool operator==(const SseEvent &) const = default;
+    bool operator==(const SseEvent&) const = default;
 };
 
 /// Incremental text/event-stream parser (WHATWG rules): CR, LF and CRLF line ends, multi-line data,
@@ -23,7 +24,7 @@ class SseParser
 {
 public:
     /// Parses what `bytes` completes and returns the events it dispatched, in order.
-    QList<SseEvent> feed(const QByteArray &bytes);
+    QList<SseEvent> feed(const QByteArray& bytes);
 
     /// The last event id seen (survives events without an id, as the spec says).
     QString lastEventId() const { return m_lastEventId; }
@@ -31,8 +32,8 @@ public:
     std::optional<int> retryMs() const { return m_retryMs; }
 
 private:
-    void processLine(const QByteArray &line, QList<SseEvent> &events);
-    void dispatch(QList<SseEvent> &events);
+    void processLine(const QByteArray& line, QList<SseEvent>& events);
+    void dispatch(QList<SseEvent>& events);
 
     QByteArray m_buffer;
     bool m_pendingCr = false;

@@ -16,11 +16,7 @@ constexpr int TerminateGraceMs = 2000;
 
 } // namespace
 
-StdioTransport::StdioTransport(ProcessSpec spec, QObject *parent)
-    : Transport(parent)
-    , m_spec(std::move(spec))
-{
-}
+StdioTransport::StdioTransport(ProcessSpec spec, QObject* parent) : Transport(parent), m_spec(std::move(spec)) {}
 
 StdioTransport::~StdioTransport()
 {
@@ -51,7 +47,7 @@ void StdioTransport::open()
     m_process->start(m_spec.command, m_spec.args);
 }
 
-void StdioTransport::send(const QJsonObject &message)
+void StdioTransport::send(const QJsonObject& message)
 {
     if (!m_process || m_process->state() != QProcess::Running)
         return;
@@ -109,7 +105,7 @@ void StdioTransport::readStdout()
         if (document.isObject()) {
             emit messageReceived(document.object());
         } else if (document.isArray()) { // a JSON-RPC batch (protocol 2025-03-26)
-            for (const QJsonValue &value : document.array())
+            for (const QJsonValue& value : document.array())
                 emit messageReceived(value.toObject());
         } else {
             const QString text = QString::fromUtf8(line.left(200));
@@ -135,7 +131,7 @@ void StdioTransport::readStderr()
     }
 }
 
-void StdioTransport::appendTail(const QString &line)
+void StdioTransport::appendTail(const QString& line)
 {
     m_tail.append(line).append(QLatin1Char('\n'));
     if (m_tail.size() > MaxTailBytes) {

@@ -11,7 +11,8 @@ class QTimer;
 namespace mcp {
 
 /// How to start a stdio server process.
-struct ProcessSpec {
+struct ProcessSpec
+{
     QString command;
     QStringList args;
     /// Merged over the gateway's own environment, values already expanded.
@@ -25,11 +26,11 @@ class StdioTransport : public Transport
 {
     Q_OBJECT
 public:
-    explicit StdioTransport(ProcessSpec spec, QObject *parent = nullptr);
+    explicit StdioTransport(ProcessSpec spec, QObject* parent = nullptr);
     ~StdioTransport() override;
 
     void open() override;
-    void send(const QJsonObject &message) override;
+    void send(const QJsonObject& message) override;
     void close() override;
     /// The last lines the process wrote to stderr (and any stdout lines that were not JSON).
     QString stderrTail() const override;
@@ -40,13 +41,13 @@ public:
 private:
     void readStdout();
     void readStderr();
-    void appendTail(const QString &line);
+    void appendTail(const QString& line);
     void onFinished(int exitCode, QProcess::ExitStatus status);
     void onError(QProcess::ProcessError error);
 
     ProcessSpec m_spec;
-    QProcess *m_process = nullptr;
-    QTimer *m_shutdownTimer = nullptr;
+    QProcess* m_process = nullptr;
+    QTimer* m_shutdownTimer = nullptr;
     QByteArray m_stdoutBuffer;
     QByteArray m_stderrBuffer;
     QString m_tail;

@@ -16,7 +16,7 @@ namespace {
 const QByteArray PostAccept = QByteArrayLiteral("application/json, text/event-stream");
 const QByteArray StreamAccept = QByteArrayLiteral("text/event-stream");
 
-bool isInitialize(const QJsonObject &message)
+bool isInitialize(const QJsonObject& message)
 {
     return message.value(QStringLiteral("method")).toString() == QLatin1String("initialize");
 }
@@ -24,7 +24,8 @@ bool isInitialize(const QJsonObject &message)
 } // namespace
 
 /// The state of one response body that is an event stream.
-struct StreamableHttpTransport::Stream {
+struct StreamableHttpTransport::Stream
+{
     SseParser parser;
     QJsonValue awaitedId; // the request this stream answers; undefined for GET streams
     bool answered = false;
@@ -33,9 +34,8 @@ struct StreamableHttpTransport::Stream {
     int events = 0;
 };
 
-StreamableHttpTransport::StreamableHttpTransport(HttpEndpoint endpoint, bool offerLegacyFallback, QObject *parent)
-    : HttpTransportBase(std::move(endpoint), parent)
-    , m_offerLegacyFallback(offerLegacyFallback)
+StreamableHttpTransport::StreamableHttpTransport(HttpEndpoint endpoint, bool offerLegacyFallback, QObject* parent)
+    : HttpTransportBase(std::move(endpoint), parent), m_offerLegacyFallback(offerLegacyFallback)
 {
 }
 
@@ -50,7 +50,7 @@ void StreamableHttpTransport::open()
     QTimer::singleShot(0, this, &Transport::opened); // nothing to connect until the first POST
 }
 
-QNetworkRequest StreamableHttpTransport::requestWithSession(const QByteArray &accept) const
+QNetworkRequest StreamableHttpTransport::requestWithSession(const QByteArray& accept) const
 {
     QNetworkRequest request = makeRequest(m_endpoint.url, accept);
     if (!m_sessionId.isEmpty())
@@ -60,26 +60,25 @@ QNetworkRequest StreamableHttpTransport::requestWithSession(const QByteArray &ac
     return request;
 }
 
-void StreamableHttpTransport::send(const QJsonObject &message)
+void StreamableHttpTransport::send(const QJsonObject& message)
 {
     if (m_closing || m_failed)
         return;
     QNetworkRequest request = requestWithSession(PostAccept);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    QNetworkReply *reply = m_network->post(request, QJsonDocument(message).toJson(QJsonDocument::Compact));
+    QNetworkReply* reply = m_network->post(request, QJsonDocument(message).toJson(QJsonDocument::Compact));
     m_replies.append(reply);
 
     auto stream = std::make_shared<Stream>();
     if (rpc::isRequest(message))
         stream->awaitedId = message.value(QStringLiteral("id"));
     connect(reply, &QNetworkReply::readyRead, this, [this, reply, stream] { readEvents(reply, *stream); });
-    connect(reply, &QNetworkReply::finished, this,
-            [this, reply, message, stream, hadSession = !m_sessionId.isEmpty()] {
-                onPostFinished(reply, message, stream, hadSession);
-            });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, message, stream, hadSession = !m_sessionId.isEmpty()] {
+        onPostFinished(reply, message, stream, hadSession);
+    });
 }
 
-void StreamableHttpTransport::readEvents(QNetworkReply *reply, Stream &stream)
+void StreamableHttpTransport::readEvents(QNetworkReply* reply, Stream& stream)
 {
     if (!stream.checkedHeaders) {
         stream.checkedHeaders = true;
@@ -90,19 +89,21 @@ void StreamableHttpTransport::readEvents(QNetworkReply *reply, Stream &stream)
     }
     if (!stream.isSse)
         return; // a JSON or error body is read once complete
-    for (const SseEvent &event : stream.parser.feed(reply->readAll())) {
+    for (const SseEvent& event : stream.parser.feed(reply->readAll())) {
         ++stream.events;
         const QJsonObject message = emitEventMessage(event);
-        if (!stream.awaitedId.isUndefined() && message.value(QStringLiteral("id")) == stream.awaitedId
-            && !message.contains(QStringLiteral("method")))
+        if (!stream.awaitedId.isUndefined() && message.value(QStringLiteral("id")) == stream.awaitedId &&
+            !message.contains(QStringLiteral("method")))
             stream.answered = true;
         if (m_closing)
             return;
     }
 }
 
-void StreamableHttpTransport::onPostFinished(QNetworkReply *reply, const QJsonObject &message,
-                                             const std::shared_ptr<Stream> &stream, bool hadSession)
+void StreamableHttpTransport::onPostFinished(QNetworkReply* reply,
+                                             const QJsonObject& message,
+                                             const std::shared_ptr<Stream>& stream,
+                                             bool hadSession)
 {
     m_replies.removeOne(reply);
     reply->deleteLater();
@@ -127,9 +128,8 @@ void StreamableHttpTransport::onPostFinished(QNetworkReply *reply, const QJsonOb
             emit legacyFallbackRequested(message);
             return;
         }
-        const bool sessionLost = !isInitialize(message)
-                                 && ((status == 404 && hadSession)
-                                     || (status == 400 && body.toLower().contains("session")));
+        const bool sessionLost = !isInitialize(message) && ((status == 404 && hadSession) ||
+                                                            (status == 400 && body.toLower().contains("session")));
         if (sessionLost) {
             qCInfo(lcMcp) << objectName() << "the server lost our session (HTTP" << status << ")";
             m_sessionId.clear();
@@ -142,8 +142,9 @@ void StreamableHttpTransport::onPostFinished(QNetworkReply *reply, const QJsonOb
     if (!stream->isSse) {
         const QByteArray body = reply->readAll();
         if (!body.trimmed().isEmpty() && !emitJsonMessages(body))
-            failRequest(message, QStringLiteral("the server answered with a body that is not JSON: %1")
-                                     .arg(QString::fromUtf8(body.left(200))));
+            failRequest(message,
+                        QStringLiteral("the server answered with a body that is not JSON: %1")
+                            .arg(QString::fromUtf8(body.left(200))));
         return;
     }
     if (stream->awaitedId.isUndefined() || stream->answered)
@@ -154,7 +155,7 @@ void StreamableHttpTransport::onPostFinished(QNetworkReply *reply, const QJsonOb
         scheduleResume(*stream);
 }
 
-void StreamableHttpTransport::scheduleResume(const Stream &stream)
+void StreamableHttpTransport::scheduleResume(const Stream& stream)
 {
     const int delay = stream.parser.retryMs().value_or(DefaultRetryMs);
     const QString lastEventId = stream.parser.lastEventId();
@@ -165,12 +166,12 @@ void StreamableHttpTransport::scheduleResume(const Stream &stream)
     });
 }
 
-void StreamableHttpTransport::openGetStream(const QString &lastEventId)
+void StreamableHttpTransport::openGetStream(const QString& lastEventId)
 {
     QNetworkRequest request = requestWithSession(StreamAccept);
     if (!lastEventId.isEmpty())
         request.setRawHeader("Last-Event-ID", lastEventId.toUtf8());
-    QNetworkReply *reply = m_network->get(request);
+    QNetworkReply* reply = m_network->get(request);
     m_replies.append(reply);
     auto stream = std::make_shared<Stream>();
     connect(reply, &QNetworkReply::readyRead, this, [this, reply, stream] { readEvents(reply, *stream); });
@@ -190,7 +191,7 @@ void StreamableHttpTransport::openGetStream(const QString &lastEventId)
     });
 }
 
-void StreamableHttpTransport::sessionEstablished(const QString &protocolVersion)
+void StreamableHttpTransport::sessionEstablished(const QString& protocolVersion)
 {
     m_protocolVersion = protocolVersion;
     openGetStream({});
@@ -198,8 +199,8 @@ void StreamableHttpTransport::sessionEstablished(const QString &protocolVersion)
 
 void StreamableHttpTransport::abortAll()
 {
-    const QList<QNetworkReply *> replies = std::exchange(m_replies, {});
-    for (QNetworkReply *reply : replies)
+    const QList<QNetworkReply*> replies = std::exchange(m_replies, {});
+    for (QNetworkReply* reply : replies)
         reply->abort();
 }
 
@@ -215,7 +216,7 @@ void StreamableHttpTransport::close()
     }
     QNetworkRequest request = requestWithSession(PostAccept);
     request.setTransferTimeout(2000);
-    QNetworkReply *reply = m_network->deleteResource(request);
+    QNetworkReply* reply = m_network->deleteResource(request);
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
         emit closed({});

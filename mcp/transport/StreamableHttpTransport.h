@@ -16,13 +16,13 @@ class StreamableHttpTransport : public HttpTransportBase
     Q_OBJECT
 public:
     /// With `offerLegacyFallback`, an initialize POST answered 400/404/405 emits legacyFallbackRequested().
-    StreamableHttpTransport(HttpEndpoint endpoint, bool offerLegacyFallback, QObject *parent = nullptr);
+    StreamableHttpTransport(HttpEndpoint endpoint, bool offerLegacyFallback, QObject* parent = nullptr);
     ~StreamableHttpTransport() override;
 
     void open() override;
-    void send(const QJsonObject &message) override;
+    void send(const QJsonObject& message) override;
     void close() override;
-    void sessionEstablished(const QString &protocolVersion) override;
+    void sessionEstablished(const QString& protocolVersion) override;
 
     QString sessionId() const { return QString::fromUtf8(m_sessionId); }
 
@@ -31,23 +31,25 @@ public:
 
 signals:
     /// The server does not speak Streamable HTTP; `unsent` (the initialize request) should go to a legacy transport.
-    void legacyFallbackRequested(const QJsonObject &unsent);
+    void legacyFallbackRequested(const QJsonObject& unsent);
 
 private:
     struct Stream;
 
-    QNetworkRequest requestWithSession(const QByteArray &accept) const;
-    void onPostFinished(QNetworkReply *reply, const QJsonObject &message, const std::shared_ptr<Stream> &stream,
+    QNetworkRequest requestWithSession(const QByteArray& accept) const;
+    void onPostFinished(QNetworkReply* reply,
+                        const QJsonObject& message,
+                        const std::shared_ptr<Stream>& stream,
                         bool hadSession);
-    void openGetStream(const QString &lastEventId);
-    void readEvents(QNetworkReply *reply, Stream &stream);
-    void scheduleResume(const Stream &stream);
+    void openGetStream(const QString& lastEventId);
+    void readEvents(QNetworkReply* reply, Stream& stream);
+    void scheduleResume(const Stream& stream);
     void abortAll();
 
     bool m_offerLegacyFallback;
     QByteArray m_sessionId;
     QString m_protocolVersion;
-    QList<QNetworkReply *> m_replies;
+    QList<QNetworkReply*> m_replies;
     bool m_closing = false;
     bool m_failed = false;
 };

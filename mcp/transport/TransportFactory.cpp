@@ -10,7 +10,7 @@ namespace mcp {
 
 namespace {
 
-QMap<QString, QString> expandAll(const QMap<QString, QString> &values, const QProcessEnvironment &environment)
+QMap<QString, QString> expandAll(const QMap<QString, QString>& values, const QProcessEnvironment& environment)
 {
     QMap<QString, QString> expanded;
     for (auto it = values.cbegin(); it != values.cend(); ++it)
@@ -20,15 +20,16 @@ QMap<QString, QString> expandAll(const QMap<QString, QString> &values, const QPr
 
 } // namespace
 
-std::unique_ptr<Transport> createTransport(const ServerConfig &config)
+std::unique_ptr<Transport> createTransport(const ServerConfig& config)
 {
     const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     std::unique_ptr<Transport> transport;
     if (config.transport == TransportKind::Stdio) {
         QStringList args;
-        for (const QString &arg : config.args)
+        for (const QString& arg : config.args)
             args.append(expandEnvReferences(arg, environment));
-        transport = std::make_unique<StdioTransport>(ProcessSpec{expandEnvReferences(config.command, environment), args,
+        transport = std::make_unique<StdioTransport>(ProcessSpec{expandEnvReferences(config.command, environment),
+                                                                 args,
                                                                  expandAll(config.env, environment),
                                                                  config.workingDirectory});
     } else {

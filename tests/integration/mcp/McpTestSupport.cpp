@@ -34,7 +34,7 @@ int freePort()
     return server.serverPort();
 }
 
-mcp::ServerConfig everythingStdioConfig(const QString &name)
+mcp::ServerConfig everythingStdioConfig(const QString& name)
 {
     mcp::ServerConfig config;
     config.name = name;
@@ -44,9 +44,8 @@ mcp::ServerConfig everythingStdioConfig(const QString &name)
     return config;
 }
 
-NodeHttpServer::NodeHttpServer(const QStringList &arguments, const QMap<QString, QString> &env)
-    : m_arguments(arguments)
-    , m_env(env)
+NodeHttpServer::NodeHttpServer(const QStringList& arguments, const QMap<QString, QString>& env)
+    : m_arguments(arguments), m_env(env)
 {
 }
 
@@ -97,7 +96,7 @@ QString NodeHttpServer::baseUrl() const
     return QStringLiteral("http://127.0.0.1:%1").arg(m_port);
 }
 
-bool connectAndWait(mcp::Client &client, int timeoutMs)
+bool connectAndWait(mcp::Client& client, int timeoutMs)
 {
     QSignalSpy ready(&client, &mcp::Client::ready);
     QSignalSpy closed(&client, &mcp::Client::closed);

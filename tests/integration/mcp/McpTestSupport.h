@@ -20,13 +20,13 @@ QString testDataDir();
 int freePort();
 
 /// A config for server-everything over the given mode: "stdio", "streamableHttp", "sse".
-mcp::ServerConfig everythingStdioConfig(const QString &name);
+mcp::ServerConfig everythingStdioConfig(const QString& name);
 
 /// A reference HTTP server started for one test (node <script> <args>, PORT=<free port>), killed on destruction.
 class NodeHttpServer
 {
 public:
-    NodeHttpServer(const QStringList &arguments, const QMap<QString, QString> &env = {});
+    NodeHttpServer(const QStringList& arguments, const QMap<QString, QString>& env = {});
     ~NodeHttpServer();
 
     /// Starts the process and waits until it says it listens; false (with a QWARN) on failure.
@@ -43,6 +43,6 @@ private:
 };
 
 /// Connects `client` and waits for ready(); false if it closed or timed out instead.
-bool connectAndWait(mcp::Client &client, int timeoutMs = 20000);
+bool connectAndWait(mcp::Client& client, int timeoutMs = 20000);
 
 } // namespace mcptest

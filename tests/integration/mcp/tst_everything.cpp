@@ -33,7 +33,7 @@ private slots:
     void unknownToolIsAToolError();
 
 private:
-    ToolCallResult call(const QString &tool, const QJsonObject &arguments, CallOptions options = {});
+    ToolCallResult call(const QString& tool, const QJsonObject& arguments, CallOptions options = {});
 
     QString m_mode;
     std::unique_ptr<mcptest::NodeHttpServer> m_server;
@@ -58,7 +58,7 @@ void TestEverything::initTestCase()
     m_client = std::make_unique<Client>(createTransport(config), options);
     QVERIFY(mcptest::connectAndWait(*m_client));
     if (m_mode == QLatin1String("fallback"))
-        QVERIFY(qobject_cast<AutoHttpTransport *>(m_client->transport())->usingLegacy());
+        QVERIFY(qobject_cast<AutoHttpTransport*>(m_client->transport())->usingLegacy());
 }
 
 void TestEverything::cleanupTestCase()
@@ -73,10 +73,10 @@ void TestEverything::cleanupTestCase()
     m_server.reset();
 }
 
-ToolCallResult TestEverything::call(const QString &tool, const QJsonObject &arguments, CallOptions options)
+ToolCallResult TestEverything::call(const QString& tool, const QJsonObject& arguments, CallOptions options)
 {
     std::optional<ToolCallResult> result;
-    m_client->callTool(tool, arguments, options, [&](const ToolCallResult &r) { result = r; });
+    m_client->callTool(tool, arguments, options, [&](const ToolCallResult& r) { result = r; });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, 20000)) {
         ToolCallResult timedOut;
         timedOut.error = RpcError{0, QStringLiteral("test gave up waiting"), {}};
@@ -87,7 +87,9 @@ ToolCallResult TestEverything::call(const QString &tool, const QJsonObject &argu
 
 void TestEverything::handshake()
 {
-    QVERIFY2(QStringList({QStringLiteral("2025-11-25"), QStringLiteral("2025-06-18"), QStringLiteral("2025-03-26"),
+    QVERIFY2(QStringList({QStringLiteral("2025-11-25"),
+                          QStringLiteral("2025-06-18"),
+                          QStringLiteral("2025-03-26"),
                           QStringLiteral("2024-11-05")})
                  .contains(m_client->protocolVersion()),
              qPrintable(m_client->protocolVersion()));
@@ -95,7 +97,7 @@ void TestEverything::handshake()
     QVERIFY(m_client->serverCapabilities().contains(QStringLiteral("tools")));
     if (m_mode == QLatin1String("sse")) {
         // The relative `endpoint` event was resolved against the stream's URL.
-        const QUrl post = qobject_cast<LegacySseTransport *>(m_client->transport())->postUrl();
+        const QUrl post = qobject_cast<LegacySseTransport*>(m_client->transport())->postUrl();
         QCOMPARE(post.host(), QStringLiteral("127.0.0.1"));
         QCOMPARE(post.path(), QStringLiteral("/message"));
         QVERIFY(post.query().startsWith(QLatin1String("sessionId=")));
@@ -105,29 +107,33 @@ void TestEverything::handshake()
 void TestEverything::listsEverything()
 {
     QStringList tools;
-    for (const ToolInfo &tool : m_client->tools())
+    for (const ToolInfo& tool : m_client->tools())
         tools.append(tool.name);
-    for (const char *expected : {"echo", "get-sum", "get-tiny-image", "get-structured-content",
-                                 "get-resource-links", "trigger-long-running-operation"})
+    for (const char* expected : {"echo",
+                                 "get-sum",
+                                 "get-tiny-image",
+                                 "get-structured-content",
+                                 "get-resource-links",
+                                 "trigger-long-running-operation"})
         QVERIFY2(tools.contains(QLatin1String(expected)), expected);
-    for (const ToolInfo &tool : m_client->tools())
+    for (const ToolInfo& tool : m_client->tools())
         QCOMPARE(tool.inputSchema.value(QStringLiteral("type")).toString(), QStringLiteral("object"));
 
     int staticDocuments = 0;
-    for (const ResourceInfo &resource : m_client->resources()) {
+    for (const ResourceInfo& resource : m_client->resources()) {
         if (resource.uri.startsWith(QLatin1String("demo://resource/static/document/")))
             ++staticDocuments;
     }
     QCOMPARE(staticDocuments, 7);
 
     QStringList templates;
-    for (const ResourceTemplateInfo &resourceTemplate : m_client->resourceTemplates())
+    for (const ResourceTemplateInfo& resourceTemplate : m_client->resourceTemplates())
         templates.append(resourceTemplate.uriTemplate);
     QVERIFY(templates.contains(QStringLiteral("demo://resource/dynamic/text/{resourceId}")));
     QVERIFY(templates.contains(QStringLiteral("demo://resource/dynamic/blob/{resourceId}")));
 
     QStringList prompts;
-    for (const PromptInfo &prompt : m_client->prompts())
+    for (const PromptInfo& prompt : m_client->prompts())
         prompts.append(prompt.name);
     QVERIFY(prompts.contains(QStringLiteral("simple-prompt")));
     QVERIFY(prompts.contains(QStringLiteral("args-prompt")));
@@ -169,8 +175,8 @@ void TestEverything::tinyImageKeepsEveryBlock()
 
 void TestEverything::structuredContent()
 {
-    const ToolCallResult result = call(QStringLiteral("get-structured-content"),
-                                       {{QStringLiteral("location"), QStringLiteral("New York")}});
+    const ToolCallResult result =
+        call(QStringLiteral("get-structured-content"), {{QStringLiteral("location"), QStringLiteral("New York")}});
     QVERIFY2(result.ok(), qPrintable(result.text()));
     const QJsonObject weather = result.structuredContent.toObject();
     QVERIFY(weather.value(QStringLiteral("temperature")).isDouble());
@@ -183,7 +189,7 @@ void TestEverything::resourceLinks()
     const ToolCallResult result = call(QStringLiteral("get-resource-links"), {{QStringLiteral("count"), 3}});
     QVERIFY2(result.ok(), qPrintable(result.text()));
     int links = 0;
-    for (const ContentBlock &block : result.content) {
+    for (const ContentBlock& block : result.content) {
         if (block.type == QLatin1String("resource_link")) {
             ++links;
             QVERIFY(block.uri().startsWith(QLatin1String("demo://")));
@@ -196,9 +202,10 @@ void TestEverything::progressReachesTheCaller()
 {
     QList<Progress> updates;
     CallOptions options;
-    options.onProgress = [&](const Progress &progress) { updates.append(progress); };
+    options.onProgress = [&](const Progress& progress) { updates.append(progress); };
     const ToolCallResult result = call(QStringLiteral("trigger-long-running-operation"),
-                                       {{QStringLiteral("duration"), 1}, {QStringLiteral("steps"), 4}}, options);
+                                       {{QStringLiteral("duration"), 1}, {QStringLiteral("steps"), 4}},
+                                       options);
     QVERIFY2(result.ok(), qPrintable(result.text()));
     QCOMPARE(updates.size(), 4);
     QCOMPARE(updates.last().progress, 4.0);
@@ -210,9 +217,10 @@ void TestEverything::timeoutCancels()
     int strayProgress = 0;
     CallOptions options;
     options.timeout = std::chrono::milliseconds(600);
-    options.onProgress = [&](const Progress &) { ++strayProgress; };
+    options.onProgress = [&](const Progress&) { ++strayProgress; };
     const ToolCallResult result = call(QStringLiteral("trigger-long-running-operation"),
-                                       {{QStringLiteral("duration"), 2}, {QStringLiteral("steps"), 8}}, options);
+                                       {{QStringLiteral("duration"), 2}, {QStringLiteral("steps"), 8}},
+                                       options);
     QVERIFY(result.error.has_value());
     QCOMPARE(result.error->code, rpc::RequestTimeout);
     const int progressAtTimeout = strayProgress;
@@ -222,9 +230,10 @@ void TestEverything::timeoutCancels()
     // cancelled call reaches its caller.
     int ownProgress = 0;
     CallOptions second;
-    second.onProgress = [&](const Progress &) { ++ownProgress; };
+    second.onProgress = [&](const Progress&) { ++ownProgress; };
     const ToolCallResult outlasting = call(QStringLiteral("trigger-long-running-operation"),
-                                           {{QStringLiteral("duration"), 2}, {QStringLiteral("steps"), 2}}, second);
+                                           {{QStringLiteral("duration"), 2}, {QStringLiteral("steps"), 2}},
+                                           second);
     QVERIFY2(outlasting.ok(), qPrintable(outlasting.text()));
     QCOMPARE(ownProgress, 2);
     QCOMPARE(strayProgress, progressAtTimeout);
@@ -246,7 +255,7 @@ void TestEverything::readTextAndBlobResources()
     QFETCH(bool, isBlob);
     QFETCH(QString, expected);
     std::optional<ReadResourceResult> result;
-    m_client->readResource(uri, [&](const ReadResourceResult &r) { result = r; });
+    m_client->readResource(uri, [&](const ReadResourceResult& r) { result = r; });
     QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
     QVERIFY2(!result->error, qPrintable(result->error ? result->error->message : QString()));
     QCOMPARE(result->contents.size(), 1);
@@ -258,9 +267,10 @@ void TestEverything::readTextAndBlobResources()
 void TestEverything::promptWithArguments()
 {
     std::optional<PromptResult> result;
-    m_client->getPrompt(QStringLiteral("args-prompt"),
-                        {{QStringLiteral("city"), QStringLiteral("Lyon")}, {QStringLiteral("state"), QStringLiteral("Rhône")}},
-                        [&](const PromptResult &r) { result = r; });
+    m_client->getPrompt(
+        QStringLiteral("args-prompt"),
+        {{QStringLiteral("city"), QStringLiteral("Lyon")}, {QStringLiteral("state"), QStringLiteral("Rhône")}},
+        [&](const PromptResult& r) { result = r; });
     QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
     QVERIFY(!result->error);
     QCOMPARE(result->messages.size(), 1);

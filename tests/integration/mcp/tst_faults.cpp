@@ -27,19 +27,19 @@ ServerManagerOptions fastOptions()
     return options;
 }
 
-bool waitForState(ServerManager &manager, const QString &name, ServerState state, int timeoutMs = 20000)
+bool waitForState(ServerManager& manager, const QString& name, ServerState state, int timeoutMs = 20000)
 {
     return QTest::qWaitFor([&] { return manager.status(name) && manager.status(name)->state == state; }, timeoutMs);
 }
 
-qint64 stdioPid(ServerManager &manager, const QString &name)
+qint64 stdioPid(ServerManager& manager, const QString& name)
 {
-    Client *client = manager.client(name);
-    auto *stdio = client ? qobject_cast<StdioTransport *>(client->transport()) : nullptr;
+    Client* client = manager.client(name);
+    auto* stdio = client ? qobject_cast<StdioTransport*>(client->transport()) : nullptr;
     return stdio ? stdio->processId() : 0;
 }
 
-ServerConfig shellServer(const QString &name, const QString &script)
+ServerConfig shellServer(const QString& name, const QString& script)
 {
     ServerConfig config;
     config.name = name;
@@ -79,31 +79,34 @@ void TestFaults::killedMidCallComesBack()
     std::optional<ToolCallResult> result;
     int progress = 0;
     CallOptions options;
-    options.onProgress = [&](const Progress &) {
+    options.onProgress = [&](const Progress&) {
         if (++progress == 1)
             ::kill(pid_t(pid), SIGKILL); // dies while the call is running
     };
     manager.callTool(QStringLiteral("ev__trigger-long-running-operation"),
-                     {{QStringLiteral("duration"), 20}, {QStringLiteral("steps"), 40}}, options,
-                     [&](const ToolCallResult &r) { result = r; });
+                     {{QStringLiteral("duration"), 20}, {QStringLiteral("steps"), 40}},
+                     options,
+                     [&](const ToolCallResult& r) { result = r; });
     QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 10000);
     QVERIFY(result->error.has_value());
     QCOMPARE(result->error->code, rpc::ConnectionClosed);
     QVERIFY2(result->error->message.contains(QStringLiteral("crashed")), qPrintable(result->error->message));
 
-    QVERIFY(QTest::qWaitFor([&] {
-        for (const QList<QVariant> &args : statuses)
-            if (args.first().value<ServerStatus>().state == ServerState::Error)
-                return true;
-        return false;
-    }, 5000));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            for (const QList<QVariant>& args : statuses)
+                if (args.first().value<ServerStatus>().state == ServerState::Error)
+                    return true;
+            return false;
+        },
+        5000));
     QVERIFY(waitForState(manager, QStringLiteral("ev"), ServerState::Ready));
     QCOMPARE(manager.status(QStringLiteral("ev"))->restarts, 1);
     QVERIFY(stdioPid(manager, QStringLiteral("ev")) != pid);
 
     std::optional<ToolCallResult> again;
-    manager.callTool(echo, {{QStringLiteral("message"), QStringLiteral("back")}}, {},
-                     [&](const ToolCallResult &r) { again = r; });
+    manager.callTool(
+        echo, {{QStringLiteral("message"), QStringLiteral("back")}}, {}, [&](const ToolCallResult& r) { again = r; });
     QTRY_VERIFY_WITH_TIMEOUT(again.has_value(), 10000);
     QVERIFY2(again->ok(), qPrintable(again->text()));
     QCOMPARE(again->text(), QStringLiteral("Echo: back"));
@@ -145,7 +148,7 @@ void TestFaults::httpServerRestartReinitializesTheSession()
     QVERIFY(mcptest::connectAndWait(client));
     // server-everything announces list changes right after initialization; let the re-list finish first.
     QVERIFY(!toolsChanged.isEmpty() || toolsChanged.wait(5000));
-    auto *transport = qobject_cast<StreamableHttpTransport *>(client.transport());
+    auto* transport = qobject_cast<StreamableHttpTransport*>(client.transport());
     const QString firstSession = transport->sessionId();
     QVERIFY(!firstSession.isEmpty());
 
@@ -155,8 +158,10 @@ void TestFaults::httpServerRestartReinitializesTheSession()
     QVERIFY(server->start(port));
 
     std::optional<ToolCallResult> result;
-    client.callTool(QStringLiteral("echo"), {{QStringLiteral("message"), QStringLiteral("again")}}, {},
-                    [&](const ToolCallResult &r) { result = r; });
+    client.callTool(QStringLiteral("echo"),
+                    {{QStringLiteral("message"), QStringLiteral("again")}},
+                    {},
+                    [&](const ToolCallResult& r) { result = r; });
     QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 15000);
     QVERIFY2(result->ok(), qPrintable(result->text()));
     QCOMPARE(result->text(), QStringLiteral("Echo: again"));
@@ -174,7 +179,8 @@ void TestFaults::serverThatCannotStart_data()
         << QStringLiteral("/nonexistent/mcp-server-xyz") << QStringList()
         << QStringList{QStringLiteral("could not start"), QStringLiteral("/nonexistent/mcp-server-xyz")};
     QTest::newRow("exits at once with an error")
-        << QStringLiteral("/bin/sh") << QStringList{QStringLiteral("-c"), QStringLiteral("echo 'npx: not found' >&2; exit 127")}
+        << QStringLiteral("/bin/sh")
+        << QStringList{QStringLiteral("-c"), QStringLiteral("echo 'npx: not found' >&2; exit 127")}
         << QStringList{QStringLiteral("exited with code 127"), QStringLiteral("npx: not found")};
 }
 
@@ -191,7 +197,7 @@ void TestFaults::serverThatCannotStart()
     manager.setServers({config});
     QVERIFY(waitForState(manager, QStringLiteral("broken"), ServerState::Error));
     const ServerStatus status = *manager.status(QStringLiteral("broken"));
-    for (const QString &expected : expectedInError)
+    for (const QString& expected : expectedInError)
         QVERIFY2(status.lastError.contains(expected), qPrintable(status.lastError));
     QVERIFY(status.nextRetryAt.isValid()); // it will be tried again, later each time
     QVERIFY(manager.toolRegistry().exposedNames().isEmpty());
@@ -202,16 +208,17 @@ void TestFaults::serverThatCannotStart()
 void TestFaults::garbageOnStdoutIsSkipped()
 {
     ServerManager manager(fastOptions());
-    manager.setServers({shellServer(
-        QStringLiteral("noisy"),
-        QStringLiteral("echo 'Server starting... {not json'; exec '%1' '%2' stdio")
-            .arg(mcptest::nodeExecutable(), mcptest::everythingScript()))});
+    manager.setServers({shellServer(QStringLiteral("noisy"),
+                                    QStringLiteral("echo 'Server starting... {not json'; exec '%1' '%2' stdio")
+                                        .arg(mcptest::nodeExecutable(), mcptest::everythingScript()))});
     QVERIFY(waitForState(manager, QStringLiteral("noisy"), ServerState::Ready));
     QVERIFY2(manager.status(QStringLiteral("noisy"))->stderrTail.contains(QStringLiteral("not JSON")),
              qPrintable(manager.status(QStringLiteral("noisy"))->stderrTail));
     std::optional<ToolCallResult> result;
-    manager.callTool(QStringLiteral("noisy__echo"), {{QStringLiteral("message"), QStringLiteral("ok")}}, {},
-                     [&](const ToolCallResult &r) { result = r; });
+    manager.callTool(QStringLiteral("noisy__echo"),
+                     {{QStringLiteral("message"), QStringLiteral("ok")}},
+                     {},
+                     [&](const ToolCallResult& r) { result = r; });
     QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 10000);
     QCOMPARE(result->text(), QStringLiteral("Echo: ok"));
 }
@@ -221,8 +228,8 @@ void TestFaults::serverThatNeverAnswersInitialize()
     ServerManagerOptions options = fastOptions();
     options.client.initializeTimeout = 500ms;
     ServerManager manager(options);
-    manager.setServers({shellServer(QStringLiteral("mute"),
-                                    QStringLiteral("echo 'listening, or so it says' >&2; exec sleep 60"))});
+    manager.setServers(
+        {shellServer(QStringLiteral("mute"), QStringLiteral("echo 'listening, or so it says' >&2; exec sleep 60"))});
     QVERIFY(waitForState(manager, QStringLiteral("mute"), ServerState::Error, 10000));
     const ServerStatus status = *manager.status(QStringLiteral("mute"));
     QVERIFY2(status.lastError.contains(QStringLiteral("initialize")), qPrintable(status.lastError));

@@ -20,24 +20,25 @@ private slots:
     void memoryServesItsKnowledgeGraph();
 
 private:
-    static ServerConfig nodeServer(const QString &name, const QString &package, const QStringList &args = {});
-    static ToolCallResult call(Client &client, const QString &tool, const QJsonObject &arguments);
+    static ServerConfig nodeServer(const QString& name, const QString& package, const QStringList& args = {});
+    static ToolCallResult call(Client& client, const QString& tool, const QJsonObject& arguments);
 };
 
-ServerConfig TestReferenceServers::nodeServer(const QString &name, const QString &package, const QStringList &args)
+ServerConfig TestReferenceServers::nodeServer(const QString& name, const QString& package, const QStringList& args)
 {
     ServerConfig config;
     config.name = name;
     config.command = mcptest::nodeExecutable();
-    config.args = QStringList{mcptest::nodeModules() + QStringLiteral("/@modelcontextprotocol/%1/dist/index.js").arg(package)}
-                  + args;
+    config.args =
+        QStringList{mcptest::nodeModules() + QStringLiteral("/@modelcontextprotocol/%1/dist/index.js").arg(package)} +
+        args;
     return config;
 }
 
-ToolCallResult TestReferenceServers::call(Client &client, const QString &tool, const QJsonObject &arguments)
+ToolCallResult TestReferenceServers::call(Client& client, const QString& tool, const QJsonObject& arguments)
 {
     std::optional<ToolCallResult> result;
-    client.callTool(tool, arguments, {}, [&](const ToolCallResult &r) { result = r; });
+    client.callTool(tool, arguments, {}, [&](const ToolCallResult& r) { result = r; });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, 20000)) {
         ToolCallResult timedOut;
         timedOut.error = RpcError{0, QStringLiteral("test gave up waiting"), {}};
@@ -64,7 +65,8 @@ void TestReferenceServers::filesystemReadsATemporaryFile()
     QCOMPARE(result.text(), QStringLiteral("first line\nzweite Zeile — ünïcödé\n"));
 
     // Outside the allowed directory the server refuses, as a tool error.
-    const ToolCallResult outside = call(client, QStringLiteral("read_text_file"), {{QStringLiteral("path"), QStringLiteral("/etc/hostname")}});
+    const ToolCallResult outside =
+        call(client, QStringLiteral("read_text_file"), {{QStringLiteral("path"), QStringLiteral("/etc/hostname")}});
     QVERIFY(!outside.ok());
     QVERIFY(!outside.text().isEmpty());
 }
@@ -79,7 +81,7 @@ void TestReferenceServers::memoryServesItsKnowledgeGraph()
     QVERIFY(mcptest::connectAndWait(client));
     QCOMPARE(client.tools().size(), 9);
     bool listed = false;
-    for (const ResourceInfo &resource : client.resources())
+    for (const ResourceInfo& resource : client.resources())
         listed |= resource.uri == QLatin1String("memory://knowledge-graph");
     QVERIFY(listed);
 
@@ -91,7 +93,7 @@ void TestReferenceServers::memoryServesItsKnowledgeGraph()
     QVERIFY2(created.ok(), qPrintable(created.text()));
 
     std::optional<ReadResourceResult> read;
-    client.readResource(QStringLiteral("memory://knowledge-graph"), [&](const ReadResourceResult &r) { read = r; });
+    client.readResource(QStringLiteral("memory://knowledge-graph"), [&](const ReadResourceResult& r) { read = r; });
     QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), 20000);
     QVERIFY(!read->error);
     QCOMPARE(read->contents.size(), 1);

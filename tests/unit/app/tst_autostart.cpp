@@ -55,7 +55,8 @@ void TestAutostart::xdgExecQuoting()
 {
     QFETCH(QString, program);
     QFETCH(QByteArray, exec);
-    QVERIFY2(XdgAutostart::desktopEntry(program).contains('\n' + exec + '\n'), XdgAutostart::desktopEntry(program).constData());
+    QVERIFY2(XdgAutostart::desktopEntry(program).contains('\n' + exec + '\n'),
+             XdgAutostart::desktopEntry(program).constData());
 }
 
 void TestAutostart::platformBackendHonoursTheRedirect()
@@ -100,9 +101,11 @@ void TestAutostart::windowsBackendWritesTheValue()
 
 void TestAutostart::launchAgentPlist()
 {
-    const QByteArray plist = LaunchAgentAutostart::plist(QStringLiteral("/Applications/LlamaGate.app/Contents/MacOS/llamagate"));
+    const QByteArray plist =
+        LaunchAgentAutostart::plist(QStringLiteral("/Applications/LlamaGate.app/Contents/MacOS/llamagate"));
     QVERIFY(plist.contains("<key>Label</key>\n    <string>io.llamagate.LlamaGate</string>"));
-    QVERIFY(plist.contains("<string>/Applications/LlamaGate.app/Contents/MacOS/llamagate</string>\n        <string>--autostart</string>"));
+    QVERIFY(plist.contains(
+        "<string>/Applications/LlamaGate.app/Contents/MacOS/llamagate</string>\n        <string>--autostart</string>"));
     QVERIFY(plist.contains("<key>RunAtLoad</key>\n    <true/>"));
     QVERIFY2(!plist.contains("KeepAlive"), "launchd must not restart an app the user quit");
 

@@ -131,31 +131,56 @@ void TestConfig::everyVariableParses_data()
     QTest::addColumn<QString>("variable");
     QTest::addColumn<QString>("text");
     QTest::addColumn<QVariant>("expected");
-    QTest::newRow("OLLAMA_HOST") << "OLLAMA_HOST" << "http://10.1.2.3:11434/" << QVariant(QStringLiteral("http://10.1.2.3:11434"));
-    QTest::newRow("API_KEY") << "API_KEY" << "sk-secret" << QVariant(QStringLiteral("sk-secret"));
-    QTest::newRow("RATE_LIMIT_RPS") << "RATE_LIMIT_RPS" << "2.5" << QVariant(2.5);
-    QTest::newRow("DEBUG") << "DEBUG" << "yes" << QVariant(true);
-    QTest::newRow("PORT") << "PORT" << "9090" << QVariant(qint64(9090));
-    QTest::newRow("LOG_FILE") << "LOG_FILE" << "/tmp/lg.log" << QVariant(QStringLiteral("/tmp/lg.log"));
-    QTest::newRow("TIMEOUT") << "TIMEOUT" << "30m" << QVariant(qint64(1800000));
-    QTest::newRow("MCP_ENABLED") << "MCP_ENABLED" << "true" << QVariant(true);
-    QTest::newRow("MCP_MAX_TOOL_ROUNDS") << "MCP_MAX_TOOL_ROUNDS" << "3" << QVariant(qint64(3));
-    QTest::newRow("MCP_MAX_TOOL_CALLS_PER_ROUND") << "MCP_MAX_TOOL_CALLS_PER_ROUND" << "4" << QVariant(qint64(4));
-    QTest::newRow("MCP_DEFAULT_TOOL_TIMEOUT") << "MCP_DEFAULT_TOOL_TIMEOUT" << "1500ms" << QVariant(qint64(1500));
-    QTest::newRow("MCP_MAX_TOOL_RESULT_SIZE") << "MCP_MAX_TOOL_RESULT_SIZE" << "64KB" << QVariant(qint64(65536));
-    QTest::newRow("MCP_ALLOW_TOOLS") << "MCP_ALLOW_TOOLS" << "mcp.fs.*, mcp.everything.echo"
-                                     << QVariant(QStringList{QStringLiteral("mcp.fs.*"), QStringLiteral("mcp.everything.echo")});
-    QTest::newRow("MCP_DENY_TOOLS") << "MCP_DENY_TOOLS" << "mcp.fs.write_*" << QVariant(QStringList{QStringLiteral("mcp.fs.write_*")});
-    QTest::newRow("LISTEN_ADDRESS v6") << "LISTEN_ADDRESS" << "::1" << QVariant(QStringLiteral("::1"));
-    QTest::newRow("MAX_REQUEST_SIZE") << "MAX_REQUEST_SIZE" << "8MB" << QVariant(qint64(8 * 1024 * 1024));
-    QTest::newRow("MAX_HEADER_SIZE") << "MAX_HEADER_SIZE" << "16KB" << QVariant(qint64(16384));
-    QTest::newRow("MAX_HEADER_COUNT") << "MAX_HEADER_COUNT" << "50" << QVariant(qint64(50));
-    QTest::newRow("HEADER_TIMEOUT") << "HEADER_TIMEOUT" << "2s" << QVariant(qint64(2000));
-    QTest::newRow("IDLE_TIMEOUT") << "IDLE_TIMEOUT" << "1m" << QVariant(qint64(60000));
-    QTest::newRow("SHUTDOWN_TIMEOUT") << "SHUTDOWN_TIMEOUT" << "0s" << QVariant(qint64(0));
-    QTest::newRow("HEALTH_TIMEOUT") << "HEALTH_TIMEOUT" << "500ms" << QVariant(qint64(500));
-    QTest::newRow("LOG_MAX_SIZE") << "LOG_MAX_SIZE" << "1MB" << QVariant(qint64(1048576));
-    QTest::newRow("LOG_MAX_FILES") << "LOG_MAX_FILES" << "3" << QVariant(qint64(3));
+    QTest::newRow("OLLAMA_HOST") << "OLLAMA_HOST"
+                                 << "http://10.1.2.3:11434/" << QVariant(QStringLiteral("http://10.1.2.3:11434"));
+    QTest::newRow("API_KEY") << "API_KEY"
+                             << "sk-secret" << QVariant(QStringLiteral("sk-secret"));
+    QTest::newRow("RATE_LIMIT_RPS") << "RATE_LIMIT_RPS"
+                                    << "2.5" << QVariant(2.5);
+    QTest::newRow("DEBUG") << "DEBUG"
+                           << "yes" << QVariant(true);
+    QTest::newRow("PORT") << "PORT"
+                          << "9090" << QVariant(qint64(9090));
+    QTest::newRow("LOG_FILE") << "LOG_FILE"
+                              << "/tmp/lg.log" << QVariant(QStringLiteral("/tmp/lg.log"));
+    QTest::newRow("TIMEOUT") << "TIMEOUT"
+                             << "30m" << QVariant(qint64(1800000));
+    QTest::newRow("MCP_ENABLED") << "MCP_ENABLED"
+                                 << "true" << QVariant(true);
+    QTest::newRow("MCP_MAX_TOOL_ROUNDS") << "MCP_MAX_TOOL_ROUNDS"
+                                         << "3" << QVariant(qint64(3));
+    QTest::newRow("MCP_MAX_TOOL_CALLS_PER_ROUND") << "MCP_MAX_TOOL_CALLS_PER_ROUND"
+                                                  << "4" << QVariant(qint64(4));
+    QTest::newRow("MCP_DEFAULT_TOOL_TIMEOUT") << "MCP_DEFAULT_TOOL_TIMEOUT"
+                                              << "1500ms" << QVariant(qint64(1500));
+    QTest::newRow("MCP_MAX_TOOL_RESULT_SIZE") << "MCP_MAX_TOOL_RESULT_SIZE"
+                                              << "64KB" << QVariant(qint64(65536));
+    QTest::newRow("MCP_ALLOW_TOOLS") << "MCP_ALLOW_TOOLS"
+                                     << "mcp.fs.*, mcp.everything.echo"
+                                     << QVariant(QStringList{QStringLiteral("mcp.fs.*"),
+                                                             QStringLiteral("mcp.everything.echo")});
+    QTest::newRow("MCP_DENY_TOOLS") << "MCP_DENY_TOOLS"
+                                    << "mcp.fs.write_*" << QVariant(QStringList{QStringLiteral("mcp.fs.write_*")});
+    QTest::newRow("LISTEN_ADDRESS v6") << "LISTEN_ADDRESS"
+                                       << "::1" << QVariant(QStringLiteral("::1"));
+    QTest::newRow("MAX_REQUEST_SIZE") << "MAX_REQUEST_SIZE"
+                                      << "8MB" << QVariant(qint64(8 * 1024 * 1024));
+    QTest::newRow("MAX_HEADER_SIZE") << "MAX_HEADER_SIZE"
+                                     << "16KB" << QVariant(qint64(16384));
+    QTest::newRow("MAX_HEADER_COUNT") << "MAX_HEADER_COUNT"
+                                      << "50" << QVariant(qint64(50));
+    QTest::newRow("HEADER_TIMEOUT") << "HEADER_TIMEOUT"
+                                    << "2s" << QVariant(qint64(2000));
+    QTest::newRow("IDLE_TIMEOUT") << "IDLE_TIMEOUT"
+                                  << "1m" << QVariant(qint64(60000));
+    QTest::newRow("SHUTDOWN_TIMEOUT") << "SHUTDOWN_TIMEOUT"
+                                      << "0s" << QVariant(qint64(0));
+    QTest::newRow("HEALTH_TIMEOUT") << "HEALTH_TIMEOUT"
+                                    << "500ms" << QVariant(qint64(500));
+    QTest::newRow("LOG_MAX_SIZE") << "LOG_MAX_SIZE"
+                                  << "1MB" << QVariant(qint64(1048576));
+    QTest::newRow("LOG_MAX_FILES") << "LOG_MAX_FILES"
+                                   << "3" << QVariant(qint64(3));
 }
 
 void TestConfig::everyVariableParses()
@@ -182,18 +207,42 @@ void TestConfig::invalidValues_data()
     QTest::addColumn<QString>("variable");
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("accepted");
-    QTest::newRow("port not a number") << "PORT" << "eighty" << "an integer from 0 to 65535";
-    QTest::newRow("port too big") << "PORT" << "70000" << "an integer from 0 to 65535";
-    QTest::newRow("timeout over 30m") << "TIMEOUT" << "31m" << "from 1s to 30m";
-    QTest::newRow("timeout without unit") << "TIMEOUT" << "300" << "a duration";
-    QTest::newRow("bool") << "DEBUG" << "sure" << "true/false";
-    QTest::newRow("url scheme") << "OLLAMA_HOST" << "ftp://x" << "http:// or https://";
-    QTest::newRow("url without host") << "OLLAMA_HOST" << "localhost" << "http:// or https://";
-    QTest::newRow("address") << "LISTEN_ADDRESS" << "my-host" << "IPv4 or IPv6";
-    QTest::newRow("rate negative") << "RATE_LIMIT_RPS" << "-1" << "a number from 0";
-    QTest::newRow("size unit") << "MAX_REQUEST_SIZE" << "5TB" << "KB/MB/GB";
-    QTest::newRow("size too small") << "MCP_MAX_TOOL_RESULT_SIZE" << "10" << "from 1KB to 100MB";
-    QTest::newRow("rounds zero") << "MCP_MAX_TOOL_ROUNDS" << "0" << "from 1 to 100";
+    QTest::newRow("port not a number") << "PORT"
+                                       << "eighty"
+                                       << "an integer from 0 to 65535";
+    QTest::newRow("port too big") << "PORT"
+                                  << "70000"
+                                  << "an integer from 0 to 65535";
+    QTest::newRow("timeout over 30m") << "TIMEOUT"
+                                      << "31m"
+                                      << "from 1s to 30m";
+    QTest::newRow("timeout without unit") << "TIMEOUT"
+                                          << "300"
+                                          << "a duration";
+    QTest::newRow("bool") << "DEBUG"
+                          << "sure"
+                          << "true/false";
+    QTest::newRow("url scheme") << "OLLAMA_HOST"
+                                << "ftp://x"
+                                << "http:// or https://";
+    QTest::newRow("url without host") << "OLLAMA_HOST"
+                                      << "localhost"
+                                      << "http:// or https://";
+    QTest::newRow("address") << "LISTEN_ADDRESS"
+                             << "my-host"
+                             << "IPv4 or IPv6";
+    QTest::newRow("rate negative") << "RATE_LIMIT_RPS"
+                                   << "-1"
+                                   << "a number from 0";
+    QTest::newRow("size unit") << "MAX_REQUEST_SIZE"
+                               << "5TB"
+                               << "KB/MB/GB";
+    QTest::newRow("size too small") << "MCP_MAX_TOOL_RESULT_SIZE"
+                                    << "10"
+                                    << "from 1KB to 100MB";
+    QTest::newRow("rounds zero") << "MCP_MAX_TOOL_ROUNDS"
+                                 << "0"
+                                 << "from 1 to 100";
 }
 
 void TestConfig::invalidValues()

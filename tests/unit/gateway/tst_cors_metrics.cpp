@@ -25,9 +25,12 @@ void TestCorsMetrics::origins_data()
     QTest::addColumn<bool>("allowed");
     QTest::newRow("off") << QStringList() << QByteArray("http://a.test") << false;
     QTest::newRow("listed") << QStringList{QStringLiteral("http://a.test")} << QByteArray("http://a.test") << true;
-    QTest::newRow("trailing slash in config") << QStringList{QStringLiteral("http://a.test/")} << QByteArray("http://a.test") << true;
-    QTest::newRow("other origin") << QStringList{QStringLiteral("http://a.test")} << QByteArray("http://b.test") << false;
-    QTest::newRow("other port") << QStringList{QStringLiteral("http://a.test")} << QByteArray("http://a.test:8080") << false;
+    QTest::newRow("trailing slash in config")
+        << QStringList{QStringLiteral("http://a.test/")} << QByteArray("http://a.test") << true;
+    QTest::newRow("other origin") << QStringList{QStringLiteral("http://a.test")} << QByteArray("http://b.test")
+                                  << false;
+    QTest::newRow("other port") << QStringList{QStringLiteral("http://a.test")} << QByteArray("http://a.test:8080")
+                                << false;
     QTest::newRow("any") << QStringList{QStringLiteral("*")} << QByteArray("https://x.example") << true;
     QTest::newRow("no origin header") << QStringList{QStringLiteral("*")} << QByteArray() << false;
 }
@@ -66,7 +69,8 @@ void TestCorsMetrics::preflight()
         return QByteArray();
     };
     QCOMPARE(value("Access-Control-Allow-Origin"), QByteArray("http://app.test"));
-    QCOMPARE(value("Access-Control-Allow-Headers"), QByteArray("authorization,content-type,openai-beta,x-stainless-arch"));
+    QCOMPARE(value("Access-Control-Allow-Headers"),
+             QByteArray("authorization,content-type,openai-beta,x-stainless-arch"));
     QVERIFY(value("Access-Control-Allow-Methods").contains("POST"));
 
     request.headers[0].second = "http://evil.test";
@@ -101,7 +105,8 @@ void TestCorsMetrics::countersAndHistogram()
     full.method = QStringLiteral("POST");
     full.status = 429;
     full.latencyMs = 1;
-    full.extra = {{QStringLiteral("model"), QStringLiteral("llama3.2")}, {QStringLiteral("queue"), QStringLiteral("full")}};
+    full.extra = {{QStringLiteral("model"), QStringLiteral("llama3.2")},
+                  {QStringLiteral("queue"), QStringLiteral("full")}};
     metrics.record(full, QStringLiteral("/v1/chat/completions"));
     RequestLogEntry down;
     down.method = QStringLiteral("GET");
@@ -110,10 +115,13 @@ void TestCorsMetrics::countersAndHistogram()
     down.extra = {{QStringLiteral("upstream_error"), QStringLiteral("refused")}};
     metrics.record(down, QStringLiteral("/v1/models"));
 
-    const QByteArray text = metrics.render({{QStringLiteral("llamagate_queue_waiting_requests"), QStringLiteral("Waiting."), 4}});
+    const QByteArray text =
+        metrics.render({{QStringLiteral("llamagate_queue_waiting_requests"), QStringLiteral("Waiting."), 4}});
     const auto has = [&text](const char* line) { return text.contains(QByteArray(line) + '\n'); };
-    QVERIFY(has("llamagate_http_requests_total{route=\"/v1/chat/completions\",method=\"POST\",model=\"llama3.2\",status=\"200\"} 2"));
-    QVERIFY(has("llamagate_http_requests_total{route=\"/v1/chat/completions\",method=\"POST\",model=\"llama3.2\",status=\"429\"} 1"));
+    QVERIFY(has("llamagate_http_requests_total{route=\"/v1/chat/"
+                "completions\",method=\"POST\",model=\"llama3.2\",status=\"200\"} 2"));
+    QVERIFY(has("llamagate_http_requests_total{route=\"/v1/chat/"
+                "completions\",method=\"POST\",model=\"llama3.2\",status=\"429\"} 1"));
     QVERIFY(has("llamagate_http_request_duration_seconds_bucket{route=\"/v1/chat/completions\",le=\"0.025\"} 1"));
     QVERIFY(has("llamagate_http_request_duration_seconds_bucket{route=\"/v1/chat/completions\",le=\"0.05\"} 3"));
     QVERIFY(has("llamagate_http_request_duration_seconds_bucket{route=\"/v1/chat/completions\",le=\"+Inf\"} 3"));

@@ -51,8 +51,8 @@ void TestHttpFraming::verdicts_data()
     QTest::newRow("simple get") << get << Verdict::Ok << 1;
     QTest::newRow("two pipelined gets") << get + get << Verdict::Ok << 2;
     QTest::newRow("partial headers") << QByteArray("GET / HTTP/1.1\r\nHo") << Verdict::Ok << 0;
-    QTest::newRow("body at the limit")
-        << "POST / HTTP/1.1\r\nContent-Length: 100\r\n\r\n" + QByteArray(100, 'a') + get << Verdict::Ok << 2;
+    QTest::newRow("body at the limit") << "POST / HTTP/1.1\r\nContent-Length: 100\r\n\r\n" + QByteArray(100, 'a') + get
+                                       << Verdict::Ok << 2;
     QTest::newRow("body over the limit, announced")
         << QByteArray("POST / HTTP/1.1\r\nContent-Length: 101\r\n\r\n") << Verdict::BodyTooLarge << 0;
     QTest::newRow("header name case") << QByteArray("POST / HTTP/1.1\r\ncOnTeNt-LeNgTh: 5000\r\n\r\n")
@@ -60,9 +60,9 @@ void TestHttpFraming::verdicts_data()
     QTest::newRow("chunked under the limit") << "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" +
                                                     chunked({QByteArray(60, 'a'), QByteArray(40, 'b')}) + get
                                              << Verdict::Ok << 2;
-    QTest::newRow("chunked over the limit") << "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" +
-                                                   chunked({QByteArray(60, 'a'), QByteArray(41, 'b')})
-                                            << Verdict::BodyTooLarge << 0;
+    QTest::newRow("chunked over the limit")
+        << "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked({QByteArray(60, 'a'), QByteArray(41, 'b')})
+        << Verdict::BodyTooLarge << 0;
     QTest::newRow("chunk extension and trailer")
         << "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5;name=v\r\nhello\r\n0\r\nX-T: 1\r\n\r\n" + get
         << Verdict::Ok << 2;
@@ -70,14 +70,16 @@ void TestHttpFraming::verdicts_data()
                                     << Verdict::Malformed << 0;
     QTest::newRow("headers too large") << "GET / HTTP/1.1\r\nX-A: " + QByteArray(300, 'a') + "\r\n\r\n"
                                        << Verdict::HeadersTooLarge << 0;
-    QTest::newRow("headers too large, unterminated") << "GET / HTTP/1.1\r\nX-A: " + QByteArray(300, 'a')
-                                                     << Verdict::HeadersTooLarge << 0;
-    QTest::newRow("too many headers")
-        << QByteArray("GET / HTTP/1.1\r\nA: 1\r\nB: 1\r\nC: 1\r\nD: 1\r\nE: 1\r\nF: 1\r\n\r\n") << Verdict::TooManyHeaders
-        << 0;
-    QTest::newRow("conflicting lengths") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n")
+    QTest::newRow("headers too large, unterminated")
+        << "GET / HTTP/1.1\r\nX-A: " + QByteArray(300, 'a') << Verdict::HeadersTooLarge << 0;
+    QTest::newRow("too many headers") << QByteArray(
+                                             "GET / HTTP/1.1\r\nA: 1\r\nB: 1\r\nC: 1\r\nD: 1\r\nE: 1\r\nF: 1\r\n\r\n")
+                                      << Verdict::TooManyHeaders << 0;
+    QTest::newRow("conflicting lengths") << QByteArray(
+                                                "POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n")
                                          << Verdict::Malformed << 0;
-    QTest::newRow("header without colon") << QByteArray("GET / HTTP/1.1\r\nnonsense\r\n\r\n") << Verdict::Malformed << 0;
+    QTest::newRow("header without colon")
+        << QByteArray("GET / HTTP/1.1\r\nnonsense\r\n\r\n") << Verdict::Malformed << 0;
     QTest::newRow("blank lines between requests") << "\r\n" + get + "\r\n\r\n" + get << Verdict::Ok << 2;
 }
 
@@ -116,7 +118,8 @@ void TestHttpFraming::continueRequestedOnce()
     QCOMPARE(guard.completedRequests(), 1);
 
     HttpFramingGuard tooLarge(limits());
-    QCOMPARE(tooLarge.feed("POST / HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 400\r\n\r\n"), Verdict::BodyTooLarge);
+    QCOMPARE(tooLarge.feed("POST / HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 400\r\n\r\n"),
+             Verdict::BodyTooLarge);
     QVERIFY(!tooLarge.takeContinueRequest());
 }
 

@@ -32,7 +32,8 @@ Outcome run(HttpResponseParser& parser, const QByteArray& bytes, qsizetype step)
 {
     Outcome outcome;
     for (qsizetype offset = 0; offset < bytes.size(); offset += step) {
-        Event event = parser.feed(QByteArrayView(bytes).sliced(offset, qMin(step, bytes.size() - offset)), outcome.body);
+        Event event =
+            parser.feed(QByteArrayView(bytes).sliced(offset, qMin(step, bytes.size() - offset)), outcome.body);
         while (event == Event::Head) {
             ++outcome.heads;
             event = parser.feed({}, outcome.body);
@@ -54,28 +55,35 @@ void TestHttpResponseParser::responses_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<bool>("keepAlive");
 
-    QTest::newRow("content-length") << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 7\r\n\r\n{\"a\":1}")
-                                    << int(Event::Complete) << 200 << QByteArray("{\"a\":1}") << true;
-    QTest::newRow("chunked ndjson") << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n"
-                                                  "6\r\n{\"a\":1\r\n3;ext=1\r\n}\n\n\r\n0\r\n\r\n")
-                                    << int(Event::Complete) << 200 << QByteArray("{\"a\":1}\n\n") << true;
-    QTest::newRow("chunked with trailer") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nhi\r\n0\r\nX-T: 1\r\n\r\n")
-                                          << int(Event::Complete) << 200 << QByteArray("hi") << true;
-    QTest::newRow("error status with body") << QByteArray("HTTP/1.1 404 Not Found\r\nContent-Length: 11\r\n\r\n{\"error\":1}")
-                                            << int(Event::Complete) << 404 << QByteArray("{\"error\":1}") << true;
-    QTest::newRow("connection close") << QByteArray("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok")
+    QTest::newRow("content-length")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 7\r\n\r\n{\"a\":1}")
+        << int(Event::Complete) << 200 << QByteArray("{\"a\":1}") << true;
+    QTest::newRow("chunked ndjson")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n"
+                      "6\r\n{\"a\":1\r\n3;ext=1\r\n}\n\n\r\n0\r\n\r\n")
+        << int(Event::Complete) << 200 << QByteArray("{\"a\":1}\n\n") << true;
+    QTest::newRow("chunked with trailer")
+        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nhi\r\n0\r\nX-T: 1\r\n\r\n")
+        << int(Event::Complete) << 200 << QByteArray("hi") << true;
+    QTest::newRow("error status with body")
+        << QByteArray("HTTP/1.1 404 Not Found\r\nContent-Length: 11\r\n\r\n{\"error\":1}") << int(Event::Complete)
+        << 404 << QByteArray("{\"error\":1}") << true;
+    QTest::newRow("connection close") << QByteArray(
+                                             "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok")
                                       << int(Event::Complete) << 200 << QByteArray("ok") << false;
-    QTest::newRow("http/1.0") << QByteArray("HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok") << int(Event::Complete) << 200
-                              << QByteArray("ok") << false;
-    QTest::newRow("interim 100 skipped") << QByteArray("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n")
-                                         << int(Event::Complete) << 201 << QByteArray() << true;
+    QTest::newRow("http/1.0") << QByteArray("HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok") << int(Event::Complete)
+                              << 200 << QByteArray("ok") << false;
+    QTest::newRow("interim 100 skipped")
+        << QByteArray("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n")
+        << int(Event::Complete) << 201 << QByteArray() << true;
     QTest::newRow("204 has no body") << QByteArray("HTTP/1.1 204 No Content\r\n\r\n") << int(Event::Complete) << 204
                                      << QByteArray() << true;
-    QTest::newRow("not http") << QByteArray("SSH-2.0-OpenSSH_9.2\r\n\r\n") << int(Event::Error) << 0 << QByteArray() << false;
+    QTest::newRow("not http") << QByteArray("SSH-2.0-OpenSSH_9.2\r\n\r\n") << int(Event::Error) << 0 << QByteArray()
+                              << false;
     QTest::newRow("bad chunk size") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
                                     << int(Event::Error) << 200 << QByteArray() << false;
-    QTest::newRow("bad content-length") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: -5\r\n\r\n") << int(Event::Error)
-                                        << 200 << QByteArray() << false;
+    QTest::newRow("bad content-length") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: -5\r\n\r\n")
+                                        << int(Event::Error) << 200 << QByteArray() << false;
 }
 
 void TestHttpResponseParser::responses()

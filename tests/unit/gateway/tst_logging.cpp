@@ -22,8 +22,10 @@ private slots:
 
 void TestLogging::lineIsOneJsonObjectWithFixedFirstKeys()
 {
-    const QByteArray line = JsonLogger::formatLine(LogLevel::Warn, QStringLiteral("request"),
-                                                   {{QStringLiteral("status"), 404}, {QStringLiteral("msg"), QStringLiteral("ignored")}});
+    const QByteArray line =
+        JsonLogger::formatLine(LogLevel::Warn,
+                               QStringLiteral("request"),
+                               {{QStringLiteral("status"), 404}, {QStringLiteral("msg"), QStringLiteral("ignored")}});
     QVERIFY(line.startsWith("{\"time\":\""));
     QVERIFY(line.endsWith("}\n"));
     QVERIFY(line.indexOf("\"level\":\"warn\"") < line.indexOf("\"msg\""));

@@ -48,37 +48,88 @@ void TestTools::policy_data()
     QTest::addColumn<bool>("allowed");
     QTest::addColumn<QString>("rule");
     // tool is "<server>.<tool>"
-    QTest::newRow("no lists") << "" << "" << "" << "" << "everything.echo" << true << "no allow list";
-    QTest::newRow("allow glob") << "mcp.everything.*" << "" << "" << "" << "everything.echo" << true
-                                << "MCP_ALLOW_TOOLS: mcp.everything.*";
-    QTest::newRow("not in allow") << "mcp.files.*" << "" << "" << "" << "everything.echo" << false
-                                  << "MCP_ALLOW_TOOLS: no match";
-    QTest::newRow("second allow glob") << "mcp.files.*, mcp.*.get-*" << "" << "" << "" << "everything.get-sum" << true
-                                       << "MCP_ALLOW_TOOLS: mcp.*.get-*";
-    QTest::newRow("deny beats allow") << "mcp.everything.*" << "mcp.*.get-env" << "" << "" << "everything.get-env"
-                                      << false << "MCP_DENY_TOOLS: mcp.*.get-env";
-    QTest::newRow("deny other tool") << "" << "mcp.*.get-env" << "" << "" << "everything.get-sum" << true
-                                     << "no allow list";
-    QTest::newRow("whole name, not a part") << "" << "mcp.every" << "" << "" << "everything.echo" << true
-                                            << "no allow list";
-    QTest::newRow("question mark") << "" << "mcp.everything.ech?" << "" << "" << "everything.echo" << false
-                                   << "MCP_DENY_TOOLS: mcp.everything.ech?";
-    QTest::newRow("case matters") << "" << "mcp.everything.ECHO" << "" << "" << "everything.echo" << true
-                                  << "no allow list";
-    QTest::newRow("server deny") << "" << "" << "" << "trigger-*" << "everything.trigger-sampling-request" << false
+    QTest::newRow("no lists") << ""
+                              << ""
+                              << ""
+                              << ""
+                              << "everything.echo" << true << "no allow list";
+    QTest::newRow("allow glob") << "mcp.everything.*"
+                                << ""
+                                << ""
+                                << ""
+                                << "everything.echo" << true << "MCP_ALLOW_TOOLS: mcp.everything.*";
+    QTest::newRow("not in allow") << "mcp.files.*"
+                                  << ""
+                                  << ""
+                                  << ""
+                                  << "everything.echo" << false << "MCP_ALLOW_TOOLS: no match";
+    QTest::newRow("second allow glob") << "mcp.files.*, mcp.*.get-*"
+                                       << ""
+                                       << ""
+                                       << ""
+                                       << "everything.get-sum" << true << "MCP_ALLOW_TOOLS: mcp.*.get-*";
+    QTest::newRow("deny beats allow") << "mcp.everything.*"
+                                      << "mcp.*.get-env"
+                                      << ""
+                                      << ""
+                                      << "everything.get-env" << false << "MCP_DENY_TOOLS: mcp.*.get-env";
+    QTest::newRow("deny other tool") << ""
+                                     << "mcp.*.get-env"
+                                     << ""
+                                     << ""
+                                     << "everything.get-sum" << true << "no allow list";
+    QTest::newRow("whole name, not a part") << ""
+                                            << "mcp.every"
+                                            << ""
+                                            << ""
+                                            << "everything.echo" << true << "no allow list";
+    QTest::newRow("question mark") << ""
+                                   << "mcp.everything.ech?"
+                                   << ""
+                                   << ""
+                                   << "everything.echo" << false << "MCP_DENY_TOOLS: mcp.everything.ech?";
+    QTest::newRow("case matters") << ""
+                                  << "mcp.everything.ECHO"
+                                  << ""
+                                  << ""
+                                  << "everything.echo" << true << "no allow list";
+    QTest::newRow("server deny") << ""
+                                 << ""
+                                 << ""
+                                 << "trigger-*"
+                                 << "everything.trigger-sampling-request" << false
                                  << "server everything deny: trigger-*";
-    QTest::newRow("server deny beats global allow") << "mcp.*" << "" << "" << "echo" << "everything.echo" << false
-                                                    << "server everything deny: echo";
-    QTest::newRow("server allow") << "" << "" << "echo,get-sum" << "" << "everything.get-sum" << true
-                                  << "server everything allow: get-sum";
-    QTest::newRow("server allow misses") << "" << "" << "echo" << "" << "everything.get-sum" << false
-                                         << "server everything allow list: no match";
-    QTest::newRow("both allow lists") << "mcp.everything.echo" << "" << "echo" << "" << "everything.echo" << true
-                                      << "MCP_ALLOW_TOOLS: mcp.everything.echo";
-    QTest::newRow("global allow misses after server allow") << "mcp.other.*" << "" << "echo" << "" << "everything.echo"
-                                                            << false << "MCP_ALLOW_TOOLS: no match";
-    QTest::newRow("dotted tool name") << "" << "mcp.srv.ns.*" << "" << "" << "srv.ns.tool" << false
-                                      << "MCP_DENY_TOOLS: mcp.srv.ns.*";
+    QTest::newRow("server deny beats global allow") << "mcp.*"
+                                                    << ""
+                                                    << ""
+                                                    << "echo"
+                                                    << "everything.echo" << false << "server everything deny: echo";
+    QTest::newRow("server allow") << ""
+                                  << ""
+                                  << "echo,get-sum"
+                                  << ""
+                                  << "everything.get-sum" << true << "server everything allow: get-sum";
+    QTest::newRow("server allow misses") << ""
+                                         << ""
+                                         << "echo"
+                                         << ""
+                                         << "everything.get-sum" << false << "server everything allow list: no match";
+    QTest::newRow("both allow lists") << "mcp.everything.echo"
+                                      << ""
+                                      << "echo"
+                                      << ""
+                                      << "everything.echo" << true << "MCP_ALLOW_TOOLS: mcp.everything.echo";
+    QTest::newRow("global allow misses after server allow")
+        << "mcp.other.*"
+        << ""
+        << "echo"
+        << ""
+        << "everything.echo" << false << "MCP_ALLOW_TOOLS: no match";
+    QTest::newRow("dotted tool name") << ""
+                                      << "mcp.srv.ns.*"
+                                      << ""
+                                      << ""
+                                      << "srv.ns.tool" << false << "MCP_DENY_TOOLS: mcp.srv.ns.*";
 }
 
 void TestTools::policy()
@@ -102,8 +153,8 @@ void TestTools::contentBlocks_data()
 {
     QTest::addColumn<QByteArray>("result");
     QTest::addColumn<QString>("text");
-    QTest::newRow("text blocks in order") << QByteArray(R"({"content":[{"type":"text","text":"a"},{"type":"text","text":"b"}]})")
-                                          << "a\nb";
+    QTest::newRow("text blocks in order")
+        << QByteArray(R"({"content":[{"type":"text","text":"a"},{"type":"text","text":"b"}]})") << "a\nb";
     QTest::newRow("empty") << QByteArray(R"({"content":[]})") << "(the tool returned no content)";
     QTest::newRow("tool error") << QByteArray(R"({"content":[{"type":"text","text":"bad input"}],"isError":true})")
                                 << "The tool reported an error:\nbad input";
@@ -111,19 +162,26 @@ void TestTools::contentBlocks_data()
         << QByteArray(R"({"content":[{"type":"text","text":"22 C"}],"structuredContent":{"temperature":22}})")
         << "22 C\nStructured content: {\"temperature\":22}";
     QTest::newRow("structured content already as text")
-        << QByteArray(R"({"content":[{"type":"text","text":"{\"temperature\":22}"}],"structuredContent":{"temperature":22}})")
+        << QByteArray(
+               R"({"content":[{"type":"text","text":"{\"temperature\":22}"}],"structuredContent":{"temperature":22}})")
         << "{\"temperature\":22}";
-    QTest::newRow("resource link") << QByteArray(R"({"content":[{"type":"resource_link","uri":"demo://r/1","name":"One","mimeType":"text/plain"}]})")
-                                   << "[resource link] demo://r/1\nname: One\nmimeType: text/plain";
+    QTest::newRow("resource link")
+        << QByteArray(
+               R"({"content":[{"type":"resource_link","uri":"demo://r/1","name":"One","mimeType":"text/plain"}]})")
+        << "[resource link] demo://r/1\nname: One\nmimeType: text/plain";
     QTest::newRow("embedded text resource")
-        << QByteArray(R"({"content":[{"type":"resource","resource":{"uri":"demo://doc","mimeType":"text/plain","text":"hello"}}]})")
+        << QByteArray(
+               R"({"content":[{"type":"resource","resource":{"uri":"demo://doc","mimeType":"text/plain","text":"hello"}}]})")
         << "[resource demo://doc]\nhello";
     QTest::newRow("embedded blob resource")
-        << QByteArray(R"({"content":[{"type":"resource","resource":{"uri":"demo://bin","mimeType":"application/octet-stream","blob":"AAEC"}}]})")
+        << QByteArray(
+               R"({"content":[{"type":"resource","resource":{"uri":"demo://bin","mimeType":"application/octet-stream","blob":"AAEC"}}]})")
         << "[resource demo://bin] [binary application/octet-stream, 3 bytes]";
-    QTest::newRow("audio described") << QByteArray(R"({"content":[{"type":"audio","data":"AAEC","mimeType":"audio/wav"}]})")
+    QTest::newRow("audio described") << QByteArray(
+                                            R"({"content":[{"type":"audio","data":"AAEC","mimeType":"audio/wav"}]})")
                                      << "[audio audio/wav, 3 bytes] (not passed to the model)";
-    QTest::newRow("image described") << QByteArray(R"({"content":[{"type":"image","data":"AAEC","mimeType":"image/png"}]})")
+    QTest::newRow("image described") << QByteArray(
+                                            R"({"content":[{"type":"image","data":"AAEC","mimeType":"image/png"}]})")
                                      << "[image image/png, 3 bytes]";
     QTest::newRow("unknown block kept as JSON") << QByteArray(R"({"content":[{"type":"chart","points":[1,2]}]})")
                                                 << "[chart content] {\"points\":[1,2],\"type\":\"chart\"}";
@@ -192,12 +250,15 @@ void TestTools::serverJson_data()
     QTest::addColumn<QString>("errorParam"); // empty: accepted
     QTest::newRow("stdio") << QByteArray(R"({"name":"everything","command":"node","args":["x.js","stdio"]})") << "";
     QTest::newRow("http by url") << QByteArray(R"({"name":"remote","url":"http://127.0.0.1:1/mcp"})") << "";
-    QTest::newRow("sse") << QByteArray(R"({"name":"old","transport":"sse","url":"http://127.0.0.1:1/sse","timeout":"2m"})") << "";
+    QTest::newRow("sse") << QByteArray(
+                                R"({"name":"old","transport":"sse","url":"http://127.0.0.1:1/sse","timeout":"2m"})")
+                         << "";
     QTest::newRow("no name") << QByteArray(R"({"command":"node"})") << "name";
     QTest::newRow("bad name") << QByteArray(R"({"name":"a b","command":"node"})") << "name";
     QTest::newRow("stdio without command") << QByteArray(R"({"name":"a","transport":"stdio"})") << "command";
     QTest::newRow("http without url") << QByteArray(R"({"name":"a","transport":"http"})") << "url";
-    QTest::newRow("unknown transport") << QByteArray(R"({"name":"a","transport":"carrier-pigeon","command":"x"})") << "transport";
+    QTest::newRow("unknown transport") << QByteArray(R"({"name":"a","transport":"carrier-pigeon","command":"x"})")
+                                       << "transport";
     QTest::newRow("args not strings") << QByteArray(R"({"name":"a","command":"x","args":["a",1]})") << "args";
     QTest::newRow("env value not a string") << QByteArray(R"({"name":"a","command":"x","env":{"K":1}})") << "env.K";
     QTest::newRow("negative timeout") << QByteArray(R"({"name":"a","command":"x","timeout":-1})") << "timeout";
@@ -219,7 +280,8 @@ void TestTools::serverJson()
 
 void TestTools::serverJsonRoundTrip()
 {
-    const QByteArray json = R"({"name":"srv","enabled":false,"command":"node","args":["a"],"env":{"TOKEN":"secret","REF":"${env:HOME}"},
+    const QByteArray json =
+        R"({"name":"srv","enabled":false,"command":"node","args":["a"],"env":{"TOKEN":"secret","REF":"${env:HOME}"},
                                "timeout":12.5,"allow_tools":"echo, get-*","deny_tools":["get-env"]})";
     const Result<mcp::ServerConfig> config =
         McpServerJson::read(QJsonDocument::fromJson(json).object(), std::chrono::milliseconds(30000));
@@ -232,11 +294,13 @@ void TestTools::serverJsonRoundTrip()
     QVERIFY(again.ok());
     QVERIFY(again.value() == config.value());
     const QJsonObject shown = McpServerJson::write(config.value(), false);
-    QCOMPARE(shown.value(QStringLiteral("env")).toObject().value(QStringLiteral("TOKEN")).toString(), QStringLiteral("***"));
-    QCOMPARE(shown.value(QStringLiteral("env")).toObject().value(QStringLiteral("REF")).toString(), QStringLiteral("${env:HOME}"));
-    const Result<mcp::ServerConfig> defaulted =
-        McpServerJson::read(QJsonObject{{QStringLiteral("name"), QStringLiteral("d")}, {QStringLiteral("command"), QStringLiteral("x")}},
-                            std::chrono::milliseconds(4000));
+    QCOMPARE(shown.value(QStringLiteral("env")).toObject().value(QStringLiteral("TOKEN")).toString(),
+             QStringLiteral("***"));
+    QCOMPARE(shown.value(QStringLiteral("env")).toObject().value(QStringLiteral("REF")).toString(),
+             QStringLiteral("${env:HOME}"));
+    const Result<mcp::ServerConfig> defaulted = McpServerJson::read(
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("d")}, {QStringLiteral("command"), QStringLiteral("x")}},
+        std::chrono::milliseconds(4000));
     QCOMPARE(defaulted.value().timeout, std::chrono::milliseconds(4000));
 }
 
@@ -247,8 +311,8 @@ void TestTools::references_data()
     QTest::newRow("none") << "no references here, not even mcp:/x" << QStringList();
     QTest::newRow("one") << "Summarise mcp://everything/demo://resource/static/document/architecture.md please"
                          << QStringList{"everything|demo://resource/static/document/architecture.md"};
-    QTest::newRow("trailing punctuation") << "Read (mcp://files/file:///tmp/a.txt)."
-                                          << QStringList{"files|file:///tmp/a.txt"};
+    QTest::newRow("trailing punctuation")
+        << "Read (mcp://files/file:///tmp/a.txt)." << QStringList{"files|file:///tmp/a.txt"};
     QTest::newRow("two, one repeated") << "mcp://a/x:1 and mcp://b/y:2 then mcp://a/x:1"
                                        << QStringList{"a|x:1", "b|y:2"};
     QTest::newRow("no uri after the server") << "mcp://a/ alone" << QStringList();

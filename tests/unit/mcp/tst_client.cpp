@@ -13,33 +13,36 @@ using namespace std::chrono_literals;
 
 namespace {
 
-QJsonObject initializeResult(const QString &version, const QJsonObject &capabilities)
+QJsonObject initializeResult(const QString& version, const QJsonObject& capabilities)
 {
     return {{QStringLiteral("protocolVersion"), version},
             {QStringLiteral("capabilities"), capabilities},
-            {QStringLiteral("serverInfo"), QJsonObject{{QStringLiteral("name"), QStringLiteral("scripted")},
-                                                       {QStringLiteral("version"), QStringLiteral("1")}}}};
+            {QStringLiteral("serverInfo"),
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("scripted")},
+                         {QStringLiteral("version"), QStringLiteral("1")}}}};
 }
 
-QString method(const QJsonObject &message)
+QString method(const QJsonObject& message)
 {
     return message.value(QStringLiteral("method")).toString();
 }
 
 /// A server with `pages` pages of two tools each, one resource page, no templates and no prompts.
-ScriptedTransport::Server pagedServer(const QString &version, int pages, int *initializeCount = nullptr)
+ScriptedTransport::Server pagedServer(const QString& version, int pages, int* initializeCount = nullptr)
 {
-    return [=](const QJsonObject &message) -> QList<QJsonObject> {
+    return [=](const QJsonObject& message) -> QList<QJsonObject> {
         const QJsonValue id = message.value(QStringLiteral("id"));
         if (method(message) == QLatin1String("initialize")) {
             if (initializeCount)
                 ++*initializeCount;
-            return {rpc::response(id, initializeResult(version, {{QStringLiteral("tools"), QJsonObject()},
-                                                                 {QStringLiteral("resources"), QJsonObject()}}))};
+            return {rpc::response(id,
+                                  initializeResult(version,
+                                                   {{QStringLiteral("tools"), QJsonObject()},
+                                                    {QStringLiteral("resources"), QJsonObject()}}))};
         }
         if (method(message) == QLatin1String("tools/list")) {
-            const int page = message.value(QStringLiteral("params")).toObject().value(QStringLiteral("cursor"))
-                                 .toString().toInt();
+            const int page =
+                message.value(QStringLiteral("params")).toObject().value(QStringLiteral("cursor")).toString().toInt();
             QJsonObject result{{QStringLiteral("tools"),
                                 QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("t%1a").arg(page)}},
                                            QJsonObject{{QStringLiteral("name"), QStringLiteral("t%1b").arg(page)}}}}};
@@ -48,8 +51,9 @@ ScriptedTransport::Server pagedServer(const QString &version, int pages, int *in
             return {rpc::response(id, result)};
         }
         if (method(message) == QLatin1String("resources/list"))
-            return {rpc::response(id, {{QStringLiteral("resources"),
-                                        QJsonArray{QJsonObject{{QStringLiteral("uri"), QStringLiteral("x://1")}}}}})};
+            return {rpc::response(id,
+                                  {{QStringLiteral("resources"),
+                                    QJsonArray{QJsonObject{{QStringLiteral("uri"), QStringLiteral("x://1")}}}}})};
         if (method(message) == QLatin1String("resources/templates/list"))
             return {rpc::response(id, {{QStringLiteral("resourceTemplates"), QJsonArray()}})};
         if (rpc::isRequest(message))
@@ -93,7 +97,7 @@ void TestClient::negotiatesVersion()
 {
     QFETCH(QString, serverVersion);
     QFETCH(bool, accepted);
-    auto *transport = new ScriptedTransport(pagedServer(serverVersion, 1));
+    auto* transport = new ScriptedTransport(pagedServer(serverVersion, 1));
     Client client{std::unique_ptr<Transport>(transport)};
     QSignalSpy ready(&client, &Client::ready);
     QSignalSpy closed(&client, &Client::closed);
@@ -104,7 +108,8 @@ void TestClient::negotiatesVersion()
     const QJsonObject params = initialize.value(QStringLiteral("params")).toObject();
     QCOMPARE(params.value(QStringLiteral("protocolVersion")).toString(), QStringLiteral("2025-11-25"));
     QVERIFY(!params.value(QStringLiteral("clientInfo")).toObject().value(QStringLiteral("name")).toString().isEmpty());
-    QVERIFY(!params.value(QStringLiteral("clientInfo")).toObject().value(QStringLiteral("version")).toString().isEmpty());
+    QVERIFY(
+        !params.value(QStringLiteral("clientInfo")).toObject().value(QStringLiteral("version")).toString().isEmpty());
 
     QCOMPARE(ready.size(), accepted ? 1 : 0);
     QCOMPARE(transport->sentWithMethod(QStringLiteral("notifications/initialized")).size(), accepted ? 1 : 0);
@@ -127,7 +132,7 @@ void TestClient::pagesThroughLists_data()
 void TestClient::pagesThroughLists()
 {
     QFETCH(int, pages);
-    auto *transport = new ScriptedTransport(pagedServer(QStringLiteral("2025-06-18"), pages));
+    auto* transport = new ScriptedTransport(pagedServer(QStringLiteral("2025-06-18"), pages));
     Client client{std::unique_ptr<Transport>(transport)};
     QSignalSpy ready(&client, &Client::ready);
     client.connectToServer();
@@ -145,16 +150,17 @@ void TestClient::answersServerRequests_data()
     QTest::addColumn<bool>("withHandlers");
     QTest::addColumn<QString>("expected"); // "error:<code>" or a key of the result
     QTest::newRow("ping") << QStringLiteral("ping") << false << QStringLiteral("{}");
-    QTest::newRow("roots/list without roots") << QStringLiteral("roots/list") << false << QStringLiteral("error:-32601");
+    QTest::newRow("roots/list without roots")
+        << QStringLiteral("roots/list") << false << QStringLiteral("error:-32601");
     QTest::newRow("roots/list with roots") << QStringLiteral("roots/list") << true << QStringLiteral("roots");
-    QTest::newRow("sampling without handler") << QStringLiteral("sampling/createMessage") << false
-                                              << QStringLiteral("error:-32601");
-    QTest::newRow("sampling with handler") << QStringLiteral("sampling/createMessage") << true
-                                           << QStringLiteral("model");
-    QTest::newRow("elicitation without handler is declined") << QStringLiteral("elicitation/create") << false
-                                                             << QStringLiteral("action=decline");
-    QTest::newRow("elicitation with handler") << QStringLiteral("elicitation/create") << true
-                                              << QStringLiteral("action=accept");
+    QTest::newRow("sampling without handler")
+        << QStringLiteral("sampling/createMessage") << false << QStringLiteral("error:-32601");
+    QTest::newRow("sampling with handler")
+        << QStringLiteral("sampling/createMessage") << true << QStringLiteral("model");
+    QTest::newRow("elicitation without handler is declined")
+        << QStringLiteral("elicitation/create") << false << QStringLiteral("action=decline");
+    QTest::newRow("elicitation with handler")
+        << QStringLiteral("elicitation/create") << true << QStringLiteral("action=accept");
     QTest::newRow("unknown") << QStringLiteral("something/else") << true << QStringLiteral("error:-32601");
 }
 
@@ -163,15 +169,15 @@ void TestClient::answersServerRequests()
     QFETCH(QString, request);
     QFETCH(bool, withHandlers);
     QFETCH(QString, expected);
-    auto *transport = new ScriptedTransport(pagedServer(QStringLiteral("2025-11-25"), 1));
+    auto* transport = new ScriptedTransport(pagedServer(QStringLiteral("2025-11-25"), 1));
     Client client{std::unique_ptr<Transport>(transport)};
     if (withHandlers) {
         client.setRoots({{QStringLiteral("file:///tmp"), QStringLiteral("tmp")}});
-        client.setSamplingHandler([](const QJsonObject &, const std::function<void(const RpcOutcome &)> &reply) {
+        client.setSamplingHandler([](const QJsonObject&, const std::function<void(const RpcOutcome&)>& reply) {
             reply({{{QStringLiteral("model"), QStringLiteral("m")}}, std::nullopt});
         });
         client.setElicitationHandler(
-            [](const QJsonObject &, const std::function<void(const RpcOutcome &)> &reply) {
+            [](const QJsonObject&, const std::function<void(const RpcOutcome&)>& reply) {
                 reply({{{QStringLiteral("action"), QStringLiteral("accept")}}, std::nullopt});
             },
             {{QStringLiteral("form"), QJsonObject()}});
@@ -198,11 +204,11 @@ void TestClient::answersServerRequests()
 
 void TestClient::declaresOnlyWhatItImplements()
 {
-    auto *plain = new ScriptedTransport(pagedServer(QStringLiteral("2025-11-25"), 1));
+    auto* plain = new ScriptedTransport(pagedServer(QStringLiteral("2025-11-25"), 1));
     Client bare{std::unique_ptr<Transport>(plain)};
     bare.connectToServer();
     QTRY_VERIFY(!plain->sentWithMethod(QStringLiteral("initialize")).isEmpty());
-    const auto capabilitiesOf = [](ScriptedTransport *transport) {
+    const auto capabilitiesOf = [](ScriptedTransport* transport) {
         return transport->sentWithMethod(QStringLiteral("initialize"))
             .first()
             .value(QStringLiteral("params"))
@@ -212,25 +218,29 @@ void TestClient::declaresOnlyWhatItImplements()
     };
     QCOMPARE(capabilitiesOf(plain), QJsonObject());
 
-    auto *rich = new ScriptedTransport(pagedServer(QStringLiteral("2025-11-25"), 1));
+    auto* rich = new ScriptedTransport(pagedServer(QStringLiteral("2025-11-25"), 1));
     Client full{std::unique_ptr<Transport>(rich)};
     full.setRoots({{QStringLiteral("file:///tmp"), {}}});
-    full.setSamplingHandler([](const QJsonObject &, const std::function<void(const RpcOutcome &)> &) {});
-    full.setElicitationHandler([](const QJsonObject &, const std::function<void(const RpcOutcome &)> &) {},
+    full.setSamplingHandler([](const QJsonObject&, const std::function<void(const RpcOutcome&)>&) {});
+    full.setElicitationHandler([](const QJsonObject&, const std::function<void(const RpcOutcome&)>&) {},
                                {{QStringLiteral("form"), QJsonObject{{QStringLiteral("applyDefaults"), true}}}});
     full.connectToServer();
     QTRY_VERIFY(!rich->sentWithMethod(QStringLiteral("initialize")).isEmpty());
     const QJsonObject capabilities = capabilitiesOf(rich);
     QVERIFY(capabilities.contains(QStringLiteral("roots")));
     QVERIFY(capabilities.contains(QStringLiteral("sampling")));
-    QCOMPARE(capabilities.value(QStringLiteral("elicitation")).toObject().value(QStringLiteral("form")).toObject()
-                 .value(QStringLiteral("applyDefaults")).toBool(),
+    QCOMPARE(capabilities.value(QStringLiteral("elicitation"))
+                 .toObject()
+                 .value(QStringLiteral("form"))
+                 .toObject()
+                 .value(QStringLiteral("applyDefaults"))
+                 .toBool(),
              true);
 }
 
 void TestClient::debouncesListChanged()
 {
-    auto *transport = new ScriptedTransport(pagedServer(QStringLiteral("2025-11-25"), 1));
+    auto* transport = new ScriptedTransport(pagedServer(QStringLiteral("2025-11-25"), 1));
     ClientOptions options;
     options.listChangedDebounce = 50ms;
     Client client{std::unique_ptr<Transport>(transport), options};
@@ -249,7 +259,7 @@ void TestClient::debouncesListChanged()
 void TestClient::reinitializesAfterLostSession()
 {
     int initializeCount = 0;
-    auto *transport = new ScriptedTransport(pagedServer(QStringLiteral("2025-11-25"), 1, &initializeCount));
+    auto* transport = new ScriptedTransport(pagedServer(QStringLiteral("2025-11-25"), 1, &initializeCount));
     Client client{std::unique_ptr<Transport>(transport)};
     QSignalSpy ready(&client, &Client::ready);
     client.connectToServer();
@@ -257,7 +267,7 @@ void TestClient::reinitializesAfterLostSession()
 
     // A call goes out, and the server reports the session gone instead of answering it.
     std::optional<RpcOutcome> outcome;
-    const qint64 id = client.request(QStringLiteral("tools/list"), {}, {}, [&](const RpcOutcome &o) { outcome = o; });
+    const qint64 id = client.request(QStringLiteral("tools/list"), {}, {}, [&](const RpcOutcome& o) { outcome = o; });
     const QJsonObject lost = transport->sent.last();
     QCOMPARE(lost.value(QStringLiteral("id")).toInteger(), id);
     emit transport->sessionExpired(lost);
@@ -269,7 +279,7 @@ void TestClient::reinitializesAfterLostSession()
 
 void TestClient::initializeTimeoutIsAConnectionError()
 {
-    auto *transport = new ScriptedTransport([](const QJsonObject &) { return QList<QJsonObject>(); });
+    auto* transport = new ScriptedTransport([](const QJsonObject&) { return QList<QJsonObject>(); });
     ClientOptions options;
     options.initializeTimeout = 100ms;
     Client client{std::unique_ptr<Transport>(transport), options};

@@ -9,7 +9,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-QJsonObject json(const char *text)
+QJsonObject json(const char* text)
 {
     return QJsonDocument::fromJson(text).object();
 }
@@ -44,7 +44,7 @@ void TestJsonRpcSession::classifies_data()
     QTest::newRow("request, id 0") << QByteArray(R"({"jsonrpc":"2.0","id":0,"method":"roots/list"})")
                                    << int(rpc::Kind::Request);
     QTest::newRow("notification") << QByteArray(R"({"jsonrpc":"2.0","method":"notifications/initialized"})")
-                                   << int(rpc::Kind::Notification);
+                                  << int(rpc::Kind::Notification);
     QTest::newRow("response") << QByteArray(R"({"jsonrpc":"2.0","id":3,"result":{}})") << int(rpc::Kind::Response);
     QTest::newRow("error response") << QByteArray(R"({"jsonrpc":"2.0","id":3,"error":{"code":-1,"message":"x"}})")
                                     << int(rpc::Kind::ErrorResponse);
@@ -86,10 +86,10 @@ void TestJsonRpcSession::answersServerRequests()
     JsonRpcSession session;
     QSignalSpy outgoing(&session, &JsonRpcSession::outgoing);
     bool ourCallbackRan = false;
-    session.sendRequest(QStringLiteral("tools/list"), {}, {}, [&](const RpcOutcome &) { ourCallbackRan = true; });
+    session.sendRequest(QStringLiteral("tools/list"), {}, {}, [&](const RpcOutcome&) { ourCallbackRan = true; });
     outgoing.clear();
     if (withHandler) {
-        session.setRequestHandler([&](const QJsonValue &id, const QString &method, const QJsonObject &) {
+        session.setRequestHandler([&](const QJsonValue& id, const QString& method, const QJsonObject&) {
             session.respond(id, {{QStringLiteral("handled"), method}});
         });
     }
@@ -105,10 +105,10 @@ void TestJsonRpcSession::matchesOutOfOrderResponses()
     JsonRpcSession session;
     QSignalSpy outgoing(&session, &JsonRpcSession::outgoing);
     QStringList order;
-    const qint64 first = session.sendRequest(QStringLiteral("a"), {}, {}, [&](const RpcOutcome &outcome) {
+    const qint64 first = session.sendRequest(QStringLiteral("a"), {}, {}, [&](const RpcOutcome& outcome) {
         order.append(outcome.result.value(QStringLiteral("v")).toString());
     });
-    const qint64 second = session.sendRequest(QStringLiteral("b"), {}, {}, [&](const RpcOutcome &outcome) {
+    const qint64 second = session.sendRequest(QStringLiteral("b"), {}, {}, [&](const RpcOutcome& outcome) {
         order.append(outcome.result.value(QStringLiteral("v")).toString());
     });
     QCOMPARE(outgoing.size(), 2);
@@ -124,8 +124,10 @@ void TestJsonRpcSession::deliversErrors()
 {
     JsonRpcSession session;
     std::optional<RpcOutcome> outcome;
-    const qint64 id = session.sendRequest(QStringLiteral("tools/call"), {}, {}, [&](const RpcOutcome &o) { outcome = o; });
-    session.handleMessage(rpc::errorResponse(id, {rpc::InvalidParams, QStringLiteral("bad"), QStringLiteral("detail")}));
+    const qint64 id =
+        session.sendRequest(QStringLiteral("tools/call"), {}, {}, [&](const RpcOutcome& o) { outcome = o; });
+    session.handleMessage(
+        rpc::errorResponse(id, {rpc::InvalidParams, QStringLiteral("bad"), QStringLiteral("detail")}));
     QVERIFY(outcome.has_value());
     QVERIFY(!outcome->ok());
     QCOMPARE(outcome->error->code, rpc::InvalidParams);
@@ -141,7 +143,7 @@ void TestJsonRpcSession::timeoutCancelsAndDropsTheLateAnswer()
     std::optional<RpcOutcome> outcome;
     RequestOptions options;
     options.timeout = 50ms;
-    const qint64 id = session.sendRequest(QStringLiteral("tools/call"), {}, options, [&](const RpcOutcome &o) {
+    const qint64 id = session.sendRequest(QStringLiteral("tools/call"), {}, options, [&](const RpcOutcome& o) {
         ++calls;
         outcome = o;
     });
@@ -165,7 +167,7 @@ void TestJsonRpcSession::initializeStyleTimeoutDoesNotCancel()
     RequestOptions options;
     options.timeout = 30ms;
     options.cancelOnTimeout = false;
-    session.sendRequest(QStringLiteral("initialize"), {}, options, [&](const RpcOutcome &o) { outcome = o; });
+    session.sendRequest(QStringLiteral("initialize"), {}, options, [&](const RpcOutcome& o) { outcome = o; });
     QTRY_VERIFY(outcome.has_value());
     QCOMPARE(outcome->error->code, rpc::RequestTimeout);
     QCOMPARE(outgoing.size(), 1);
@@ -177,14 +179,16 @@ void TestJsonRpcSession::routesProgressToItsRequestOnly()
     QSignalSpy outgoing(&session, &JsonRpcSession::outgoing);
     QList<Progress> progress;
     RequestOptions options;
-    options.onProgress = [&](const Progress &p) { progress.append(p); };
-    const qint64 id = session.sendRequest(QStringLiteral("tools/call"), {{QStringLiteral("name"), QStringLiteral("x")}},
-                                          options, [](const RpcOutcome &) {});
+    options.onProgress = [&](const Progress& p) { progress.append(p); };
+    const qint64 id = session.sendRequest(QStringLiteral("tools/call"),
+                                          {{QStringLiteral("name"), QStringLiteral("x")}},
+                                          options,
+                                          [](const RpcOutcome&) {});
     const QJsonObject sent = outgoing.first().first().toJsonObject();
     const QJsonObject meta = sent.value(QStringLiteral("params")).toObject().value(QStringLiteral("_meta")).toObject();
     QCOMPARE(meta.value(QStringLiteral("progressToken")).toInteger(), id);
 
-    const auto progressNote = [](const QJsonValue &token, double value) {
+    const auto progressNote = [](const QJsonValue& token, double value) {
         return rpc::notification(QStringLiteral("notifications/progress"),
                                  {{QStringLiteral("progressToken"), token},
                                   {QStringLiteral("progress"), value},
@@ -207,7 +211,7 @@ void TestJsonRpcSession::failAllFailsEveryPendingRequest()
     JsonRpcSession session;
     QList<int> codes;
     for (int i = 0; i < 3; ++i)
-        session.sendRequest(QStringLiteral("x"), {}, {}, [&](const RpcOutcome &o) { codes.append(o.error->code); });
+        session.sendRequest(QStringLiteral("x"), {}, {}, [&](const RpcOutcome& o) { codes.append(o.error->code); });
     session.failAll({rpc::ConnectionClosed, QStringLiteral("gone"), {}});
     QCOMPARE(codes, QList<int>({rpc::ConnectionClosed, rpc::ConnectionClosed, rpc::ConnectionClosed}));
     QCOMPARE(session.pendingCount(), 0);

@@ -25,27 +25,31 @@ void TestMcpServersImport::imports_data()
     QTest::addColumn<QStringList>("errors"); // the i-th error contains the i-th string
 
     QTest::newRow("Claude Desktop stdio")
-        << QByteArray(R"({"mcpServers":{"fs":{"command":"npx","args":["-y","@modelcontextprotocol/server-filesystem","/tmp"]}}})")
+        << QByteArray(
+               R"({"mcpServers":{"fs":{"command":"npx","args":["-y","@modelcontextprotocol/server-filesystem","/tmp"]}}})")
         << 1 << QStringList();
     QTest::newRow("Cursor remote with headers")
-        << QByteArray(R"({"mcpServers":{"remote":{"url":"https://example.com/mcp","headers":{"Authorization":"Bearer ${env:TOKEN}"}}}})")
+        << QByteArray(
+               R"({"mcpServers":{"remote":{"url":"https://example.com/mcp","headers":{"Authorization":"Bearer ${env:TOKEN}"}}}})")
         << 1 << QStringList();
     QTest::newRow("LM Studio with type sse")
-        << QByteArray(R"({"mcpServers":{"old":{"type":"sse","url":"http://127.0.0.1:3001/sse"}}})") << 1 << QStringList();
+        << QByteArray(R"({"mcpServers":{"old":{"type":"sse","url":"http://127.0.0.1:3001/sse"}}})") << 1
+        << QStringList();
     QTest::newRow("empty mcpServers") << QByteArray(R"({"mcpServers":{}})") << 0 << QStringList();
     QTest::newRow("not JSON") << QByteArray(R"({"mcpServers":{)") << 0 << QStringList{"not valid JSON"};
     QTest::newRow("top level array") << QByteArray("[]") << 0 << QStringList{"top level must be an object"};
     QTest::newRow("no mcpServers") << QByteArray(R"({"servers":{}})") << 0 << QStringList{"no \"mcpServers\""};
-    QTest::newRow("mcpServers is an array") << QByteArray(R"({"mcpServers":[]})") << 0
-                                            << QStringList{"mcpServers: must be an object, not an array"};
+    QTest::newRow("mcpServers is an array")
+        << QByteArray(R"({"mcpServers":[]})") << 0 << QStringList{"mcpServers: must be an object, not an array"};
     QTest::newRow("entry is a string") << QByteArray(R"({"mcpServers":{"x":"npx foo"}})") << 0
                                        << QStringList{"mcpServers.x: must be an object, not a string"};
-    QTest::newRow("neither command nor url") << QByteArray(R"({"mcpServers":{"x":{"args":[]}}})") << 0
-                                             << QStringList{"mcpServers.x: needs \"command\""};
+    QTest::newRow("neither command nor url")
+        << QByteArray(R"({"mcpServers":{"x":{"args":[]}}})") << 0 << QStringList{"mcpServers.x: needs \"command\""};
     QTest::newRow("both command and url") << QByteArray(R"({"mcpServers":{"x":{"command":"a","url":"http://h/"}}})")
                                           << 0 << QStringList{"mcpServers.x: has both"};
     QTest::newRow("command is a number") << QByteArray(R"({"mcpServers":{"x":{"command":5}}})") << 0
-                                         << QStringList{"mcpServers.x.command: must be a non-empty string, not a number"};
+                                         << QStringList{
+                                                "mcpServers.x.command: must be a non-empty string, not a number"};
     QTest::newRow("args is a string") << QByteArray(R"({"mcpServers":{"x":{"command":"a","args":"-y foo"}}})") << 0
                                       << QStringList{"mcpServers.x.args: must be an array of strings, not a string"};
     QTest::newRow("one arg is a number") << QByteArray(R"({"mcpServers":{"x":{"command":"a","args":["--port",8080]}}})")
@@ -57,10 +61,11 @@ void TestMcpServersImport::imports_data()
                                      << QStringList{"mcpServers.x.url: must be an http:// or https:// URL"};
     QTest::newRow("unknown type") << QByteArray(R"({"mcpServers":{"x":{"type":"websocket","url":"http://h/"}}})") << 0
                                   << QStringList{"mcpServers.x.type: unknown transport \"websocket\""};
-    QTest::newRow("type does not fit") << QByteArray(R"({"mcpServers":{"x":{"type":"stdio","url":"http://h/"}}})")
-                                       << 0 << QStringList{"mcpServers.x.type: \"stdio\" does not fit an entry with \"url\""};
-    QTest::newRow("disabled is a string") << QByteArray(R"({"mcpServers":{"x":{"command":"a","disabled":"yes"}}})")
-                                          << 0 << QStringList{"mcpServers.x.disabled: must be true or false"};
+    QTest::newRow("type does not fit") << QByteArray(R"({"mcpServers":{"x":{"type":"stdio","url":"http://h/"}}})") << 0
+                                       << QStringList{
+                                              "mcpServers.x.type: \"stdio\" does not fit an entry with \"url\""};
+    QTest::newRow("disabled is a string") << QByteArray(R"({"mcpServers":{"x":{"command":"a","disabled":"yes"}}})") << 0
+                                          << QStringList{"mcpServers.x.disabled: must be true or false"};
     QTest::newRow("two errors in one entry")
         << QByteArray(R"({"mcpServers":{"x":{"command":"a","args":[1],"env":{"A":2}}}})") << 0
         << QStringList{"mcpServers.x.args[0]", "mcpServers.x.env.A"};
@@ -86,9 +91,9 @@ void TestMcpServersImport::readsEveryField()
         "auto":{"url":"http://127.0.0.1:9/mcp"}}})");
     QVERIFY2(result.errors.isEmpty(), qPrintable(result.errors.join(QLatin1Char('\n'))));
     QCOMPARE(result.servers.size(), 3);
-    const ServerConfig &automatic = result.servers.at(0); // JSON objects iterate in key order
-    const ServerConfig &fs = result.servers.at(1);
-    const ServerConfig &web = result.servers.at(2);
+    const ServerConfig& automatic = result.servers.at(0); // JSON objects iterate in key order
+    const ServerConfig& fs = result.servers.at(1);
+    const ServerConfig& web = result.servers.at(2);
     QCOMPARE(fs.name, QStringLiteral("fs"));
     QCOMPARE(fs.transport, TransportKind::Stdio);
     QCOMPARE(fs.command, QStringLiteral("npx"));
@@ -122,7 +127,8 @@ void TestMcpServersImport::allowAndDenyGlobs_data()
     QTest::addColumn<bool>("allowed");
     QTest::newRow("no lists") << QStringList() << QStringList() << QStringLiteral("write_file") << true;
     QTest::newRow("allowed by glob") << QStringList{"read_*"} << QStringList() << QStringLiteral("read_file") << true;
-    QTest::newRow("not in allow list") << QStringList{"read_*"} << QStringList() << QStringLiteral("write_file") << false;
+    QTest::newRow("not in allow list") << QStringList{"read_*"} << QStringList() << QStringLiteral("write_file")
+                                       << false;
     QTest::newRow("deny wins") << QStringList{"*"} << QStringList{"write_*"} << QStringLiteral("write_file") << false;
     QTest::newRow("deny alone") << QStringList() << QStringList{"delete*"} << QStringLiteral("read_file") << true;
 }

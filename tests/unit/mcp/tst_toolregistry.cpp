@@ -24,20 +24,20 @@ void TestToolRegistry::mapsNames_data()
                            << QStringList{"everything__echo", "everything__get-sum"};
     QTest::newRow("dots and spaces are sanitised")
         << QList<ToolRef>{{"my server", "files.read"}} << QStringList{"my_server__files_read"};
-    QTest::newRow("non-ASCII is sanitised") << QList<ToolRef>{{"wetter", "température"}}
-                                            << QStringList{"wetter__temp_rature"};
+    QTest::newRow("non-ASCII is sanitised")
+        << QList<ToolRef>{{"wetter", "température"}} << QStringList{"wetter__temp_rature"};
     QTest::newRow("exactly 64 characters is kept")
         << QList<ToolRef>{{"s", QString(61, QLatin1Char('t'))}} << QStringList{"s__" + QString(61, QLatin1Char('t'))};
-    QTest::newRow("too long is shortened with a hash") << QList<ToolRef>{{"server", QString(80, QLatin1Char('x'))}}
-                                                       << QStringList{"#"};
+    QTest::newRow("too long is shortened with a hash")
+        << QList<ToolRef>{{"server", QString(80, QLatin1Char('x'))}} << QStringList{"#"};
     QTest::newRow("sanitised clash: the exact name keeps it")
         << QList<ToolRef>{{"fs", "read_file"}, {"fs", "read.file"}} << QStringList{"fs__read_file", "#"};
     QTest::newRow("sanitised clash without an exact name: both hashed")
         << QList<ToolRef>{{"fs", "read.file"}, {"fs", "read file"}} << QStringList{"#", "#"};
     QTest::newRow("separator clash: both hashed")
         << QList<ToolRef>{{"a__b", "c"}, {"a", "b__c"}} << QStringList{"#", "#"};
-    QTest::newRow("same tool on two servers") << QList<ToolRef>{{"one", "echo"}, {"two", "echo"}}
-                                              << QStringList{"one__echo", "two__echo"};
+    QTest::newRow("same tool on two servers")
+        << QList<ToolRef>{{"one", "echo"}, {"two", "echo"}} << QStringList{"one__echo", "two__echo"};
 }
 
 void TestToolRegistry::mapsNames()
@@ -49,7 +49,7 @@ void TestToolRegistry::mapsNames()
     registry.rebuild(tools);
     QCOMPARE(registry.size(), tools.size());
     for (qsizetype i = 0; i < tools.size(); ++i) {
-        const ToolRef &ref = tools.at(i);
+        const ToolRef& ref = tools.at(i);
         const QString name = registry.exposedName(ref.server, ref.tool);
         QVERIFY2(ToolRegistry::isValidName(name), qPrintable(name));
         if (expectedNames.at(i) == QLatin1String("#"))
@@ -70,7 +70,9 @@ void TestToolRegistry::namesAreStableWhateverElseIsRegistered()
     ToolRegistry alone;
     alone.rebuild({longTool, dotted});
     ToolRegistry crowded;
-    crowded.rebuild({{QStringLiteral("other"), QStringLiteral("tool")}, dotted, longTool,
+    crowded.rebuild({{QStringLiteral("other"), QStringLiteral("tool")},
+                     dotted,
+                     longTool,
                      {QStringLiteral("fs"), QStringLiteral("write.file")}});
     QCOMPARE(crowded.exposedName(longTool.server, longTool.tool), alone.exposedName(longTool.server, longTool.tool));
     QCOMPARE(crowded.exposedName(dotted.server, dotted.tool), alone.exposedName(dotted.server, dotted.tool));

@@ -16,7 +16,7 @@ namespace {
 
 constexpr int OverallDeadlineMs = 60000;
 
-QJsonValue sampleValue(const QJsonObject &schema)
+QJsonValue sampleValue(const QJsonObject& schema)
 {
     if (schema.contains(QStringLiteral("default")))
         return schema.value(QStringLiteral("default"));
@@ -33,7 +33,7 @@ QJsonValue sampleValue(const QJsonObject &schema)
 }
 
 /// Arguments for a tool: a value of the right type for every property of its input schema.
-QJsonObject argumentsFor(const QJsonObject &inputSchema)
+QJsonObject argumentsFor(const QJsonObject& inputSchema)
 {
     QJsonObject arguments;
     const QJsonObject properties = inputSchema.value(QStringLiteral("properties")).toObject();
@@ -43,7 +43,7 @@ QJsonObject argumentsFor(const QJsonObject &inputSchema)
 }
 
 /// Accepts a form elicitation with every default of the requested schema filled in (SEP-1034).
-void acceptWithDefaults(const QJsonObject &params, const std::function<void(const mcp::RpcOutcome &)> &reply)
+void acceptWithDefaults(const QJsonObject& params, const std::function<void(const mcp::RpcOutcome&)>& reply)
 {
     QJsonObject content;
     const QJsonObject properties =
@@ -56,7 +56,7 @@ void acceptWithDefaults(const QJsonObject &params, const std::function<void(cons
     reply({{{QStringLiteral("action"), QStringLiteral("accept")}, {QStringLiteral("content"), content}}, std::nullopt});
 }
 
-void fail(const QString &message)
+void fail(const QString& message)
 {
     std::fprintf(stderr, "mcp-conformance-client: %s\n", qPrintable(message));
     QCoreApplication::exit(1);
@@ -64,7 +64,7 @@ void fail(const QString &message)
 
 } // namespace
 
-int main(int argc, char *argv[])
+int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("llamagate-conformance-client"));
@@ -91,7 +91,7 @@ int main(int argc, char *argv[])
             return;
         }
         const mcp::ToolInfo tool = remaining->takeFirst();
-        client.callTool(tool.name, argumentsFor(tool.inputSchema), {}, [tool, callNext](const mcp::ToolCallResult &r) {
+        client.callTool(tool.name, argumentsFor(tool.inputSchema), {}, [tool, callNext](const mcp::ToolCallResult& r) {
             if (!r.ok()) {
                 fail(QStringLiteral("tool %1 failed: %2").arg(tool.name, r.text()));
                 return;
@@ -104,7 +104,7 @@ int main(int argc, char *argv[])
         *remaining = client.tools();
         (*callNext)();
     });
-    QObject::connect(&client, &mcp::Client::closed, &app, [](const QString &error) {
+    QObject::connect(&client, &mcp::Client::closed, &app, [](const QString& error) {
         if (error.isEmpty())
             QCoreApplication::exit(0);
         else
