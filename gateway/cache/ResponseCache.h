@@ -85,14 +85,16 @@ private:
     /// Puts an entry in front, unless it alone is larger than the size limit.
     void place(const QByteArray& key, const QJsonObject& answer, qint64 storedAtMs);
     void erase(Order::iterator it);
-    /// Drops expired entries, then the least recently used ones until the limits hold; true when any went.
-    bool enforceLimits();
+    /// Drops expired entries (everywhere when `sweepExpired`, a walk of the whole list), then the least recently used
+    /// ones until the entry and byte limits hold. True when something was dropped.
+    bool enforceLimits(bool sweepExpired = true);
 
     Clock m_clock;
     Limits m_limits;
     Order m_order;
     QHash<QByteArray, Order::iterator> m_index;
     qint64 m_bytes = 0;
+    qint64 m_lastSweepMs = 0; ///< when expired entries were last swept out of the whole list
     qint64 m_hits = 0;
     qint64 m_misses = 0;
 };
