@@ -3,6 +3,7 @@
 #include "gateway/Gateway.h"
 #include "gateway/health/OllamaHealthProbe.h"
 
+#include <QMetaMethod>
 #include <QMetaObject>
 
 namespace llamagate {
@@ -19,7 +20,6 @@ GatewayHost::GatewayHost(QObject* parent) : QObject(parent)
     connect(m_gateway, &Gateway::started, this, &GatewayHost::started);
     connect(m_gateway, &Gateway::startFailed, this, &GatewayHost::startFailed);
     connect(m_gateway, &Gateway::stopped, this, &GatewayHost::stopped);
-    connect(m_gateway, &Gateway::requestLogged, this, &GatewayHost::requestLogged);
     m_probe = new OllamaHealthProbe;
     m_probe->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_probe, &QObject::deleteLater);
@@ -31,6 +31,16 @@ GatewayHost::~GatewayHost()
 {
     m_thread.quit();
     m_thread.wait();
+}
+
+void GatewayHost::connectNotify(const QMetaMethod& signal)
+{
+    // Every request's log entry crosses to this thread only once someone listens (the desktop app's live log): a
+    // headless gateway should not wake the main thread for each request.
+    if (signal == QMetaMethod::fromSignal(&GatewayHost::requestLogged) && !m_forwardingRequests) {
+        m_forwardingRequests = true;
+        connect(m_gateway, &Gateway::requestLogged, this, &GatewayHost::requestLogged);
+    }
 }
 
 void GatewayHost::start(const GatewayConfig& config)

@@ -37,11 +37,15 @@ signals:
     void requestLogged(const llamagate::RequestLogEntry& entry);
     void ollamaStatusChanged(const llamagate::OllamaStatus& status);
 
+protected:
+    void connectNotify(const QMetaMethod& signal) override;
+
 private:
     QThread m_thread;
     Gateway* m_gateway = nullptr;
     OllamaHealthProbe* m_probe = nullptr;
     bool m_watchOllama = false;
+    bool m_forwardingRequests = false;
 };
 
 } // namespace llamagate
