@@ -55,12 +55,16 @@ void nameApplication()
     QSettings::setDefaultFormat(QSettings::IniFormat);
 }
 
-/// The configuration from every source; `savedOverride` stands in for the saved settings when given.
+/// The configuration from every source; `savedOverride` stands in for the saved settings when given. The desktop
+/// app keeps its response cache across restarts unless told otherwise.
 ConfigResult loadConfig(const CommandLine& commandLine,
+                        bool desktop,
                         const std::optional<QHash<QString, QString>>& savedOverride = {})
 {
     QSettings saved;
     ConfigInputs inputs;
+    if (desktop)
+        inputs.modeDefaults.insert(Setting::CachePersist, QStringLiteral("true"));
     inputs.saved = savedOverride ? *savedOverride : ConfigLoader::readSaved(saved);
     QString keysError;
     const std::optional<QList<ApiKeyRecord>> storedKeys = KeyStore(saved.fileName()).keys(&keysError);
@@ -110,7 +114,7 @@ int main(int argc, char** argv)
         headless ? std::make_unique<QCoreApplication>(argc, argv) : std::make_unique<QApplication>(argc, argv);
     nameApplication();
 
-    const ConfigResult loaded = loadConfig(commandLine);
+    const ConfigResult loaded = loadConfig(commandLine, !headless);
     if (!loaded.config) {
         printLine(stderr, QStringLiteral("llamagate: %1").arg(loaded.error));
         return 2;
@@ -150,7 +154,7 @@ int main(int argc, char** argv)
         desktop = std::make_unique<DesktopController>(
             host,
             QSettings().fileName(),
-            [&commandLine](const QHash<QString, QString>& saved) { return loadConfig(commandLine, saved); },
+            [&commandLine](const QHash<QString, QString>& saved) { return loadConfig(commandLine, true, saved); },
             Autostart::forThisPlatform(QCoreApplication::applicationFilePath()));
         QObject::connect(desktop.get(), &DesktopController::quitReady, app.get(), &QCoreApplication::quit);
         QObject::connect(&instance, &SingleInstance::activationRequested, &desktop->panel(), &ControlPanel::present);

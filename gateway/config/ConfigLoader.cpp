@@ -54,6 +54,12 @@ ConfigResult ConfigLoader::load(const ConfigInputs& inputs)
     }
 
     GatewayConfig config;
+    for (auto it = inputs.modeDefaults.begin(); it != inputs.modeDefaults.end(); ++it) {
+        const std::optional<QVariant> parsed = settingSpec(it.key()).parse(it.value());
+        Q_ASSERT_X(parsed.has_value(), "ConfigLoader", "a mode default does not parse");
+        if (parsed)
+            config.set(it.key(), *parsed, SettingSource::Default);
+    }
     for (const SettingSpec& spec : settingsTable()) {
         const QList<std::pair<SettingSource, std::optional<QString>>> layers = {
             {SettingSource::Saved,

@@ -22,6 +22,7 @@ struct ConfigInputs
     QHash<QString, QString> environment; ///< variable → text
     QHash<QString, QString> commandLine; ///< flag (without dashes) → text
     qsizetype storedApiKeys = 0;         ///< named API keys in the key store (they count as keys for the loopback rule)
+    QHash<Setting, QString> modeDefaults; ///< defaults that differ for how LlamaGate runs (the desktop app's)
 };
 
 /// A loaded configuration, or the one line saying why there is none.

@@ -60,7 +60,7 @@ QList<SettingSpec> makeTable()
          QStringLiteral("5m"),
          1 * kSecond,
          30 * kMinute,
-         QStringLiteral("Longest time an upstream Ollama request may take")},
+         QStringLiteral("Longest wait for Ollama: a whole answer, or a stream's first bytes and then each pause")},
         {S::HealthTimeout,
          QStringLiteral("ollama/healthTimeout"),
          QStringLiteral("HEALTH_TIMEOUT"),

@@ -23,6 +23,24 @@ test('a second start hands over to the running instance and exits 0', async () =
   }
 });
 
+test('the desktop app keeps its response cache across restarts by default; headless does not', async () => {
+  const desktop = await startGateway({ headless: false, env: { QT_QPA_PLATFORM: 'offscreen' } });
+  const headless = await startGateway({});
+  try {
+    assert.equal(JSON.parse((await httpRequest({ url: `${desktop.url}/v1/cache` })).body).persistent, true);
+    assert.equal(JSON.parse((await httpRequest({ url: `${headless.url}/v1/cache` })).body).persistent, false);
+  } finally {
+    await headless.stop();
+    await desktop.stop();
+  }
+  const optedOut = await startGateway({ headless: false, env: { QT_QPA_PLATFORM: 'offscreen', CACHE_PERSIST: 'false' } });
+  try {
+    assert.equal(JSON.parse((await httpRequest({ url: `${optedOut.url}/v1/cache` })).body).persistent, false);
+  } finally {
+    await optedOut.stop();
+  }
+});
+
 test('another user (settings folder) gets its own instance', async () => {
   const first = await startGateway({ headless: false, env: { QT_QPA_PLATFORM: 'offscreen' } });
   const other = await startGateway({ headless: false, env: { QT_QPA_PLATFORM: 'offscreen' } });

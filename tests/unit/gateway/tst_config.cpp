@@ -31,6 +31,7 @@ private slots:
     void dotEnvErrorNamesTheLine();
     void listenBeyondLoopbackNeedsKey();
     void savedSettingsAreRead();
+    void modeDefaultsSitUnderEverySource();
 };
 
 void TestConfig::durations_data()
@@ -378,6 +379,22 @@ void TestConfig::savedSettingsAreRead()
     QCOMPARE(result.config->integer(Setting::Port), 7000);
     QCOMPARE(result.config->integer(Setting::Timeout), 120000);
     QCOMPARE(result.config->source(Setting::Timeout), SettingSource::Saved);
+}
+
+void TestConfig::modeDefaultsSitUnderEverySource()
+{
+    ConfigInputs inputs;
+    inputs.modeDefaults.insert(Setting::CachePersist, QStringLiteral("true"));
+    ConfigResult result = ConfigLoader::load(inputs);
+    QVERIFY2(result.config.has_value(), qPrintable(result.error));
+    QCOMPARE(result.config->flag(Setting::CachePersist), true);
+    QCOMPARE(result.config->source(Setting::CachePersist), SettingSource::Default);
+    QCOMPARE(ConfigLoader::load({}).config->flag(Setting::CachePersist), false);
+
+    inputs.saved.insert(settingSpec(Setting::CachePersist).key, QStringLiteral("false"));
+    result = ConfigLoader::load(inputs);
+    QCOMPARE(result.config->flag(Setting::CachePersist), false);
+    QCOMPARE(result.config->source(Setting::CachePersist), SettingSource::Saved);
 }
 
 QTEST_GUILESS_MAIN(TestConfig)
