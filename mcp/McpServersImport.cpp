@@ -1,5 +1,7 @@
 #include "mcp/McpServersImport.h"
 
+#include "mcp/JsonTypeName.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -9,27 +11,6 @@
 namespace mcp {
 
 namespace {
-
-QString typeName(const QJsonValue& value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
-    case QJsonValue::Double:
-        return QStringLiteral("a number");
-    case QJsonValue::String:
-        return QStringLiteral("a string");
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("nothing");
-}
 
 /// Reads one server entry; collects errors with their JSON path instead of stopping at the first.
 class EntryReader
@@ -74,7 +55,7 @@ private:
         if (value.isUndefined() && !required)
             return std::nullopt;
         if (!value.isString() || value.toString().trimmed().isEmpty()) {
-            error(field, QStringLiteral("must be a non-empty string, not %1").arg(typeName(value)));
+            error(field, QStringLiteral("must be a non-empty string, not %1").arg(jsonTypeName(value)));
             return std::nullopt;
         }
         return value.toString();
@@ -87,7 +68,7 @@ private:
         if (value.isUndefined())
             return map;
         if (!value.isObject()) {
-            error(field, QStringLiteral("must be an object of strings, not %1").arg(typeName(value)));
+            error(field, QStringLiteral("must be an object of strings, not %1").arg(jsonTypeName(value)));
             return map;
         }
         const QJsonObject object = value.toObject();
@@ -96,7 +77,7 @@ private:
                 map.insert(it.key(), it.value().toString());
             else
                 error(field + QLatin1Char('.') + it.key(),
-                      QStringLiteral("must be a string, not %1").arg(typeName(it.value())));
+                      QStringLiteral("must be a string, not %1").arg(jsonTypeName(it.value())));
         }
         return map;
     }
@@ -113,10 +94,10 @@ private:
                     m_config.args.append(array.at(i).toString());
                 else
                     error(QStringLiteral("args[%1]").arg(i),
-                          QStringLiteral("must be a string, not %1").arg(typeName(array.at(i))));
+                          QStringLiteral("must be a string, not %1").arg(jsonTypeName(array.at(i))));
             }
         } else if (!args.isUndefined()) {
-            error(QStringLiteral("args"), QStringLiteral("must be an array of strings, not %1").arg(typeName(args)));
+            error(QStringLiteral("args"), QStringLiteral("must be an array of strings, not %1").arg(jsonTypeName(args)));
         }
         m_config.env = stringMap(QStringLiteral("env"));
         if (const auto cwd = string(QStringLiteral("cwd"), false))
@@ -156,21 +137,21 @@ private:
             else
                 m_config.transport = *kind;
         } else if (!type.isUndefined()) {
-            error(QStringLiteral("type"), QStringLiteral("must be a string, not %1").arg(typeName(type)));
+            error(QStringLiteral("type"), QStringLiteral("must be a string, not %1").arg(jsonTypeName(type)));
         }
 
         const QJsonValue disabled = m_entry.value(QStringLiteral("disabled"));
         if (disabled.isBool())
             m_config.enabled = !disabled.toBool();
         else if (!disabled.isUndefined())
-            error(QStringLiteral("disabled"), QStringLiteral("must be true or false, not %1").arg(typeName(disabled)));
+            error(QStringLiteral("disabled"), QStringLiteral("must be true or false, not %1").arg(jsonTypeName(disabled)));
 
         const QJsonValue timeout = m_entry.value(QStringLiteral("timeout"));
         if (timeout.isDouble() && timeout.toDouble() > 0)
             m_config.timeout = std::chrono::milliseconds(qint64(timeout.toDouble() * 1000));
         else if (!timeout.isUndefined())
             error(QStringLiteral("timeout"),
-                  QStringLiteral("must be a positive number of seconds, not %1").arg(typeName(timeout)));
+                  QStringLiteral("must be a positive number of seconds, not %1").arg(jsonTypeName(timeout)));
     }
 
     QString m_path;
@@ -199,7 +180,7 @@ McpServersImport McpServersImport::parse(const QByteArray& json)
     if (!servers.isObject()) {
         result.errors.append(servers.isUndefined()
                                  ? QStringLiteral("no \"mcpServers\" object at the top level")
-                                 : QStringLiteral("mcpServers: must be an object, not %1").arg(typeName(servers)));
+                                 : QStringLiteral("mcpServers: must be an object, not %1").arg(jsonTypeName(servers)));
         return result;
     }
     const QJsonObject entries = servers.toObject();
@@ -210,7 +191,7 @@ McpServersImport McpServersImport::parse(const QByteArray& json)
         }
         if (!it.value().isObject()) {
             result.errors.append(
-                QStringLiteral("mcpServers.%1: must be an object, not %2").arg(it.key(), typeName(it.value())));
+                QStringLiteral("mcpServers.%1: must be an object, not %2").arg(it.key(), jsonTypeName(it.value())));
             continue;
         }
         if (const auto config = EntryReader(it.key(), it.value().toObject()).read(result.errors))

@@ -97,16 +97,7 @@ HttpResponseParser::Event HttpResponseParser::feed(QByteArrayView bytes, QByteAr
             }
             break;
         }
-        case State::FixedBody: {
-            const qint64 take = qMin<qint64>(m_remaining, m_buffer.size());
-            body.append(m_buffer.constData(), take);
-            m_buffer.remove(0, take);
-            m_remaining -= take;
-            if (m_remaining > 0)
-                return Event::NeedMore;
-            m_state = State::Done;
-            break;
-        }
+        case State::FixedBody:
         case State::ChunkData: {
             const qint64 take = qMin<qint64>(m_remaining, m_buffer.size());
             body.append(m_buffer.constData(), take);
@@ -114,7 +105,7 @@ HttpResponseParser::Event HttpResponseParser::feed(QByteArrayView bytes, QByteAr
             m_remaining -= take;
             if (m_remaining > 0)
                 return Event::NeedMore;
-            m_state = State::ChunkDataEnd;
+            m_state = m_state == State::FixedBody ? State::Done : State::ChunkDataEnd;
             break;
         }
         case State::ChunkSize:

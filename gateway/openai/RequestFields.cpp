@@ -1,5 +1,7 @@
 #include "gateway/openai/RequestFields.h"
 
+#include "mcp/JsonTypeName.h"
+
 #include <cmath>
 
 namespace llamagate {
@@ -44,27 +46,6 @@ QString kindName(RequestFields::Kind kind)
     return {};
 }
 
-QString valueName(const QJsonValue& value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
-    case QJsonValue::Double:
-        return QStringLiteral("a number");
-    case QJsonValue::String:
-        return QStringLiteral("a string");
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("nothing");
-}
-
 } // namespace
 
 std::optional<ApiError> RequestFields::check(const QJsonValue& value, Kind kind, const QString& param)
@@ -90,7 +71,7 @@ Result<QString> RequestFields::model(const QJsonObject& request)
 ApiError RequestFields::wrongType(const QJsonValue& value, Kind kind, const QString& param)
 {
     return ApiError::invalidRequest(
-        QStringLiteral("Invalid type for '%1': expected %2, got %3").arg(param, kindName(kind), valueName(value)),
+        QStringLiteral("Invalid type for '%1': expected %2, got %3").arg(param, kindName(kind), mcp::jsonTypeName(value)),
         param);
 }
 
