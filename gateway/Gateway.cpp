@@ -73,18 +73,25 @@ void Gateway::start(const GatewayConfig& config)
                                int(config.integer(Setting::ModelQueueDepth)));
     m_cache->apply(config);
 
-    if (m_http) {
-        m_http->disconnect(this);
-        m_http->stopAccepting();
-        m_http->deleteLater();
-    }
-    m_http = new HttpServer(this);
     ConnectionGuard::Options options;
     options.limits.maxBodyBytes = config.integer(Setting::MaxRequestSize);
     options.limits.maxHeaderBytes = config.integer(Setting::MaxHeaderSize);
     options.limits.maxHeaderCount = int(config.integer(Setting::MaxHeaderCount));
     options.headerTimeoutMs = int(config.integer(Setting::HeaderTimeout));
     options.idleTimeoutMs = int(config.integer(Setting::IdleTimeout));
+    const QHostAddress address(config.text(Setting::ListenAddress));
+    const quint16 port = quint16(config.integer(Setting::Port));
+    if (m_http && m_http->isListening() && !m_stopping && m_http->address() == address &&
+        (port == 0 || port == m_http->port())) {
+        // Same socket: the new settings apply to every request from now on; nothing is dropped.
+        m_http->setConnectionOptions(options);
+        logInfo(QStringLiteral("settings applied"), {{QStringLiteral("port"), m_http->port()}});
+        emit started(address.toString(), m_http->port());
+        return;
+    }
+    if (m_http)
+        retire(m_http);
+    m_http = new HttpServer(this);
     m_http->setConnectionOptions(options);
     m_http->setHandler([this](const HttpRequest& request, HttpResponder* responder) { handle(request, responder); });
     connect(m_http,
@@ -104,8 +111,7 @@ void Gateway::start(const GatewayConfig& config)
     connect(m_http, &HttpServer::openConnectionsChanged, this, &Gateway::finishStopWhenDrained);
 
     QString error;
-    const QHostAddress address(config.text(Setting::ListenAddress));
-    if (!m_http->listen(address, quint16(config.integer(Setting::Port)), &error)) {
+    if (!m_http->listen(address, port, &error)) {
         emit startFailed(error);
         return;
     }
@@ -120,6 +126,20 @@ void Gateway::start(const GatewayConfig& config)
              {QStringLiteral("ollama_host"), config.text(Setting::OllamaHost)},
              {QStringLiteral("version"), QStringLiteral(LLAMAGATE_VERSION)}});
     emit started(address.toString(), m_http->port());
+}
+
+void Gateway::retire(HttpServer* server)
+{
+    // A new address or port: the old server stops accepting, and goes once its requests are answered.
+    server->disconnect(this);
+    server->stopAccepting();
+    const auto deleteWhenDrained = [server] {
+        if (server->activeResponses() == 0 && server->openConnections() == 0)
+            server->deleteLater();
+    };
+    connect(server, &HttpServer::activeResponsesChanged, server, deleteWhenDrained);
+    connect(server, &HttpServer::openConnectionsChanged, server, deleteWhenDrained);
+    deleteWhenDrained();
 }
 
 void Gateway::stop()

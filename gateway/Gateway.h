@@ -28,7 +28,9 @@ public:
     ~Gateway() override;
 
 public slots:
-    /// Applies the settings and starts listening; emits started() or startFailed().
+    /// Applies the settings and listens; emits started() or startFailed(). Running already on the same address and
+    /// port, the settings apply live without dropping anything; a new address or port rebinds while the old server
+    /// finishes the requests it has.
     void start(const llamagate::GatewayConfig& config);
     /// Stops accepting, lets in-flight requests finish up to the shutdown timeout, then emits stopped().
     void stop();
@@ -45,6 +47,7 @@ private:
     void handle(const HttpRequest& request, HttpResponder* responder);
     void logRequest(const Exchange& exchange, const HttpResponder& responder);
     QByteArray metricsText() const;
+    void retire(HttpServer* server);
     void finishStop();
     void finishStopWhenDrained();
 

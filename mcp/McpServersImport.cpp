@@ -97,7 +97,8 @@ private:
                           QStringLiteral("must be a string, not %1").arg(jsonTypeName(array.at(i))));
             }
         } else if (!args.isUndefined()) {
-            error(QStringLiteral("args"), QStringLiteral("must be an array of strings, not %1").arg(jsonTypeName(args)));
+            error(QStringLiteral("args"),
+                  QStringLiteral("must be an array of strings, not %1").arg(jsonTypeName(args)));
         }
         m_config.env = stringMap(QStringLiteral("env"));
         if (const auto cwd = string(QStringLiteral("cwd"), false))
@@ -144,7 +145,8 @@ private:
         if (disabled.isBool())
             m_config.enabled = !disabled.toBool();
         else if (!disabled.isUndefined())
-            error(QStringLiteral("disabled"), QStringLiteral("must be true or false, not %1").arg(jsonTypeName(disabled)));
+            error(QStringLiteral("disabled"),
+                  QStringLiteral("must be true or false, not %1").arg(jsonTypeName(disabled)));
 
         const QJsonValue timeout = m_entry.value(QStringLiteral("timeout"));
         if (timeout.isDouble() && timeout.toDouble() > 0)

@@ -15,6 +15,9 @@ class GuardedTcpServer : public QTcpServer
 public:
     GuardedTcpServer(const ConnectionGuard::Options& options, HttpServer* owner) : m_options(options), m_owner(owner) {}
 
+    /// Limits for connections accepted from now on.
+    void setOptions(const ConnectionGuard::Options& options) { m_options = options; }
+
 protected:
     void incomingConnection(qintptr descriptor) override
     {
@@ -105,6 +108,8 @@ HttpServer::~HttpServer() = default;
 void HttpServer::setConnectionOptions(const ConnectionGuard::Options& options)
 {
     m_options = options;
+    if (m_tcpServer)
+        m_tcpServer->setOptions(options);
 }
 
 void HttpServer::setHandler(Handler handler)

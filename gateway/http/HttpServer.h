@@ -26,6 +26,7 @@ public:
     explicit HttpServer(QObject* parent = nullptr);
     ~HttpServer() override;
 
+    /// Limits for the connections accepted from now on (open ones keep theirs).
     void setConnectionOptions(const ConnectionGuard::Options& options);
     void setHandler(Handler handler);
 

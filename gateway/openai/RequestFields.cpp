@@ -70,9 +70,9 @@ Result<QString> RequestFields::model(const QJsonObject& request)
 
 ApiError RequestFields::wrongType(const QJsonValue& value, Kind kind, const QString& param)
 {
-    return ApiError::invalidRequest(
-        QStringLiteral("Invalid type for '%1': expected %2, got %3").arg(param, kindName(kind), mcp::jsonTypeName(value)),
-        param);
+    return ApiError::invalidRequest(QStringLiteral("Invalid type for '%1': expected %2, got %3")
+                                        .arg(param, kindName(kind), mcp::jsonTypeName(value)),
+                                    param);
 }
 
 } // namespace llamagate
