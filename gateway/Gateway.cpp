@@ -31,7 +31,7 @@ QString acceptRequestId(const QByteArray& incoming)
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-Gateway::Gateway(QObject* parent) : QObject(parent), m_drainTimer(this)
+Gateway::Gateway(QObject* parent) : QObject(parent), m_drainTimer(this), m_mcpReportTimer(this)
 {
     m_ollama = new OllamaClient(this);
     m_access = new AccessControl(RateLimiter::monotonicClock(), this);
@@ -52,6 +52,13 @@ Gateway::Gateway(QObject* parent) : QObject(parent), m_drainTimer(this)
                 200, QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"), metricsText());
         });
 
+    m_mcpReportTimer.setSingleShot(true);
+    m_mcpReportTimer.setInterval(100);
+    connect(&m_mcpReportTimer, &QTimer::timeout, this, &Gateway::reportMcpServers);
+    mcp::ServerManager& servers = m_context.mcp->servers();
+    connect(&servers, &mcp::ServerManager::statusChanged, &m_mcpReportTimer, qOverload<>(&QTimer::start));
+    connect(&servers, &mcp::ServerManager::toolsChanged, &m_mcpReportTimer, qOverload<>(&QTimer::start));
+
     m_drainTimer.setSingleShot(true);
     connect(&m_drainTimer, &QTimer::timeout, this, [this] {
         logWarning(QStringLiteral("shutdown timeout reached"),
@@ -69,6 +76,7 @@ void Gateway::start(const GatewayConfig& config)
     m_access->configure(config);
     m_ollama->setBaseUrl(QUrl(config.text(Setting::OllamaHost)));
     m_context.mcp->apply(config);
+    m_mcpReportTimer.start(); // servers may have gone without a status change
     m_context.queue->setLimits(int(config.integer(Setting::ModelConcurrency)),
                                int(config.integer(Setting::ModelQueueDepth)));
     m_cache->apply(config);
@@ -156,6 +164,33 @@ void Gateway::stop()
 void Gateway::useKeyStore(const QString& settingsFile)
 {
     m_access->useKeyStore(settingsFile);
+}
+
+void Gateway::reportCache()
+{
+    emit cacheReported({m_context.config.flag(Setting::CacheEnabled), m_context.cache->stats()});
+}
+
+void Gateway::clearCache()
+{
+    m_context.cache->clear();
+    reportCache();
+}
+
+void Gateway::restartMcpServer(const QString& name)
+{
+    m_context.mcp->servers().restartServer(name);
+}
+
+void Gateway::reportMcpServers()
+{
+    const mcp::ServerManager& servers = m_context.mcp->servers();
+    QList<McpServerSnapshot> snapshots;
+    for (const mcp::ServerStatus& status : servers.statuses()) {
+        const mcp::Client* client = servers.client(status.name);
+        snapshots.append({status, client ? client->tools() : QList<mcp::ToolInfo>()});
+    }
+    emit mcpServersChanged(snapshots);
 }
 
 void Gateway::finishStopWhenDrained()

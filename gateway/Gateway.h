@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gateway/GatewayStats.h"
 #include "gateway/config/GatewayConfig.h"
 #include "gateway/http/CorsPolicy.h"
 #include "gateway/log/RequestLogEntry.h"
@@ -36,12 +37,20 @@ public slots:
     void stop();
     /// Accepts the API keys stored in this settings file (and picks up changes to it) besides API_KEY.
     void useKeyStore(const QString& settingsFile);
+    /// Emits cacheReported() with the cache's counters now.
+    void reportCache();
+    void clearCache();
+    /// Drops an MCP server's connection and connects it again now.
+    void restartMcpServer(const QString& name);
 
 signals:
     void started(const QString& address, quint16 port);
     void startFailed(const QString& error);
     void stopped();
     void requestLogged(const llamagate::RequestLogEntry& entry);
+    void cacheReported(const llamagate::CacheSnapshot& cache);
+    /// The MCP servers changed state or tools (at most a few times a second).
+    void mcpServersChanged(const QList<llamagate::McpServerSnapshot>& servers);
 
 private:
     void handle(const HttpRequest& request, HttpResponder* responder);
@@ -50,6 +59,7 @@ private:
     void retire(HttpServer* server);
     void finishStop();
     void finishStopWhenDrained();
+    void reportMcpServers();
 
     GatewayContext m_context;
     Router m_router;
@@ -60,6 +70,7 @@ private:
     OllamaClient* m_ollama = nullptr;
     CacheService* m_cache = nullptr;
     QTimer m_drainTimer;
+    QTimer m_mcpReportTimer; ///< gathers bursts of MCP status changes into one report
     bool m_stopping = false;
 };
 

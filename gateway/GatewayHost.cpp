@@ -13,6 +13,8 @@ GatewayHost::GatewayHost(QObject* parent) : QObject(parent)
     qRegisterMetaType<GatewayConfig>();
     qRegisterMetaType<RequestLogEntry>();
     qRegisterMetaType<OllamaStatus>();
+    qRegisterMetaType<CacheSnapshot>();
+    qRegisterMetaType<QList<McpServerSnapshot>>();
     m_thread.setObjectName(QStringLiteral("gateway"));
     m_gateway = new Gateway;
     m_gateway->moveToThread(&m_thread);
@@ -20,6 +22,8 @@ GatewayHost::GatewayHost(QObject* parent) : QObject(parent)
     connect(m_gateway, &Gateway::started, this, &GatewayHost::started);
     connect(m_gateway, &Gateway::startFailed, this, &GatewayHost::startFailed);
     connect(m_gateway, &Gateway::stopped, this, &GatewayHost::stopped);
+    connect(m_gateway, &Gateway::cacheReported, this, &GatewayHost::cacheReported);
+    connect(m_gateway, &Gateway::mcpServersChanged, this, &GatewayHost::mcpServersChanged);
     m_probe = new OllamaHealthProbe;
     m_probe->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_probe, &QObject::deleteLater);
@@ -64,6 +68,22 @@ void GatewayHost::stop()
 void GatewayHost::useKeyStore(const QString& settingsFile)
 {
     QMetaObject::invokeMethod(m_gateway, "useKeyStore", Qt::QueuedConnection, Q_ARG(QString, settingsFile));
+}
+
+void GatewayHost::requestCacheReport()
+{
+    QMetaObject::invokeMethod(m_gateway, &Gateway::reportCache, Qt::QueuedConnection);
+}
+
+void GatewayHost::clearCache()
+{
+    QMetaObject::invokeMethod(m_gateway, &Gateway::clearCache, Qt::QueuedConnection);
+}
+
+void GatewayHost::restartMcpServer(const QString& name)
+{
+    QMetaObject::invokeMethod(
+        m_gateway, [gateway = m_gateway, name] { gateway->restartMcpServer(name); }, Qt::QueuedConnection);
 }
 
 } // namespace llamagate

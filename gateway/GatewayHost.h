@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gateway/GatewayStats.h"
 #include "gateway/config/GatewayConfig.h"
 #include "gateway/health/OllamaStatus.h"
 #include "gateway/log/RequestLogEntry.h"
@@ -29,6 +30,12 @@ public:
     void setWatchOllama(bool watch) { m_watchOllama = watch; }
     /// Accepts the API keys stored in this settings file; call before start().
     void useKeyStore(const QString& settingsFile);
+    /// Asks for the cache's counters; they come as cacheReported().
+    void requestCacheReport();
+    /// Empties the response cache; the new counters come as cacheReported().
+    void clearCache();
+    /// Drops an MCP server's connection and connects it again now.
+    void restartMcpServer(const QString& name);
 
 signals:
     void started(const QString& address, quint16 port);
@@ -36,6 +43,9 @@ signals:
     void stopped();
     void requestLogged(const llamagate::RequestLogEntry& entry);
     void ollamaStatusChanged(const llamagate::OllamaStatus& status);
+    void cacheReported(const llamagate::CacheSnapshot& cache);
+    /// Every configured MCP server with its state and tools, after any of them changed.
+    void mcpServersChanged(const QList<llamagate::McpServerSnapshot>& servers);
 
 protected:
     void connectNotify(const QMetaMethod& signal) override;

@@ -1,6 +1,4 @@
-#include "app/DesktopController.h"
-#include "app/platform/Autostart.h"
-#include "gateway/GatewayHost.h"
+#include "DesktopHarness.h"
 #include "gateway/access/SecretStore.h"
 #include "gateway/log/JsonLogger.h"
 #include "ui/ControlPanel.h"
@@ -20,74 +18,19 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenu>
 #include <QMessageBox>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPlainTextEdit>
-#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
-#include <QTcpServer>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
 using namespace llamagate;
 
-namespace {
-
-constexpr int kTimeoutMs = 15000;
-
-/// The scripted fake Ollama of tests/fake-ollama, on an ephemeral loopback port, for as long as the object lives.
-class FakeOllama
-{
-public:
-    bool start()
-    {
-        const QString script =
-            qEnvironmentVariable("LLAMAGATE_TESTS_DIR") + QStringLiteral("/fake-ollama/fake-ollama.mjs");
-        m_process.start(qEnvironmentVariable("NODE_EXECUTABLE"),
-                        {script, QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--exit-with-stdin")});
-        if (!m_process.waitForStarted(kTimeoutMs) || !m_process.waitForReadyRead(kTimeoutMs))
-            return false;
-        const QJsonObject event = QJsonDocument::fromJson(m_process.readLine()).object();
-        m_url = event.value(QStringLiteral("url")).toString();
-        return !m_url.isEmpty();
-    }
-    ~FakeOllama()
-    {
-        m_process.closeWriteChannel();
-        m_process.waitForFinished(kTimeoutMs);
-    }
-    QString url() const { return m_url; }
-
-private:
-    QProcess m_process;
-    QString m_url;
-};
-
-/// A loopback port nobody listens on right now.
-quint16 unusedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    return server.serverPort();
-}
-
-QAction* menuAction(const TrayIcon& tray, const QString& text)
-{
-    for (QAction* action : tray.menu()->actions()) {
-        if (action->text() == text)
-            return action;
-    }
-    return nullptr;
-}
-
-} // namespace
+using namespace llamagate::testing;
 
 /// The desktop app driven through its real windows and tray menu, against a gateway started in-process.
 class TestDesktop : public QObject
@@ -116,74 +59,23 @@ private slots:
     void launchAtLoginFromTheTrayMenu();
 
 private:
-    /// Starts the desktop app with these environment variables (saved settings come from the settings file).
-    void run(const QHash<QString, QString>& environment, bool trayAvailable = true, bool toTray = false);
-    /// GET on the gateway (with this API key, if any); the HTTP status, 0 when the connection failed.
-    int get(const QString& url, const QString& apiKey = {});
+    void run(const QHash<QString, QString>& environment, bool trayAvailable = true, bool toTray = false)
+    {
+        m_app->run(environment, trayAvailable, toTray);
+    }
+    DesktopController& desktop() const { return m_app->desktop(); }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<GatewayHost> m_host;
-    std::unique_ptr<DesktopController> m_desktop;
-    QString m_settingsFile;
+    std::unique_ptr<DesktopHarness> m_app;
 };
 
 void TestDesktop::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_settingsFile = m_dir->filePath(QStringLiteral("LlamaGate.ini"));
-    QSettings settings(m_settingsFile, QSettings::IniFormat);
-    settings.setValue(QStringLiteral("gateway/port"), QStringLiteral("0"));
-    settings.sync();
-    QCOMPARE(settings.status(), QSettings::NoError);
+    m_app = std::make_unique<DesktopHarness>();
 }
 
 void TestDesktop::cleanup()
 {
-    if (m_desktop && m_desktop->status().state() != GatewayState::Stopped) {
-        QSignalSpy stopped(m_host.get(), &GatewayHost::stopped);
-        m_desktop->stopGateway();
-        QVERIFY(stopped.wait(kTimeoutMs));
-    }
-    m_desktop.reset();
-    m_host.reset();
-    m_dir.reset();
-}
-
-void TestDesktop::run(const QHash<QString, QString>& environment, bool trayAvailable, bool toTray)
-{
-    m_host = std::make_unique<GatewayHost>();
-    const auto build = [environment](const QHash<QString, QString>& saved) {
-        ConfigInputs inputs;
-        inputs.saved = saved;
-        inputs.environment = environment;
-        return ConfigLoader::load(inputs);
-    };
-    m_desktop =
-        std::make_unique<DesktopController>(*m_host,
-                                            m_settingsFile,
-                                            build,
-                                            std::make_unique<XdgAutostart>(m_dir->filePath(QStringLiteral("autostart")),
-                                                                           QStringLiteral("/usr/bin/llamagate")));
-    m_host->useKeyStore(m_settingsFile); // as main does: keys made in the panel count at once
-    const ConfigResult config = build(ConfigLoader::readSaved(QSettings(m_settingsFile, QSettings::IniFormat)));
-    QVERIFY2(config.config, qPrintable(config.error));
-    m_desktop->run(*config.config, trayAvailable, toTray);
-    QTRY_COMPARE_WITH_TIMEOUT(m_desktop->status().state(), GatewayState::Running, kTimeoutMs);
-}
-
-int TestDesktop::get(const QString& url, const QString& apiKey)
-{
-    QNetworkAccessManager network;
-    QNetworkRequest request{QUrl(url)};
-    if (!apiKey.isEmpty())
-        request.setRawHeader("X-API-Key", apiKey.toUtf8());
-    QNetworkReply* reply = network.get(request);
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    if (!finished.wait(kTimeoutMs))
-        return -1;
-    reply->deleteLater();
-    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    m_app.reset();
 }
 
 void TestDesktop::trayFollowsTheGateway()
@@ -191,25 +83,25 @@ void TestDesktop::trayFollowsTheGateway()
     FakeOllama ollama;
     QVERIFY(ollama.start());
     run({{QStringLiteral("OLLAMA_HOST"), ollama.url()}});
-    TrayIcon* tray = m_desktop->tray();
+    TrayIcon* tray = desktop().tray();
     QVERIFY(tray);
     QTRY_COMPARE_WITH_TIMEOUT(tray->shownHealth(), Health::Running, kTimeoutMs);
-    QVERIFY2(tray->toolTip().contains(m_desktop->status().endpoint()), qPrintable(tray->toolTip()));
-    QVERIFY(m_desktop->status().endpoint().startsWith(QStringLiteral("http://127.0.0.1:")));
+    QVERIFY2(tray->toolTip().contains(desktop().status().endpoint()), qPrintable(tray->toolTip()));
+    QVERIFY(desktop().status().endpoint().startsWith(QStringLiteral("http://127.0.0.1:")));
 
     QAction* stop = menuAction(*tray, QStringLiteral("Stop Gateway"));
     QVERIFY(stop);
     stop->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(tray->shownHealth(), Health::Stopped, kTimeoutMs);
-    QTRY_COMPARE_WITH_TIMEOUT(m_desktop->status().state(), GatewayState::Stopped, kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(desktop().status().state(), GatewayState::Stopped, kTimeoutMs);
     QVERIFY2(tray->toolTip().contains(QStringLiteral("Stopped")), qPrintable(tray->toolTip()));
     QCOMPARE(stop->text(), QStringLiteral("Start Gateway"));
 
     stop->trigger(); // now "Start Gateway"
     QTRY_COMPARE_WITH_TIMEOUT(tray->shownHealth(), Health::Running, kTimeoutMs);
-    QCOMPARE(get(m_desktop->status().endpoint() + QStringLiteral("/models")), 200);
+    QCOMPARE(httpGet(desktop().status().endpoint() + QStringLiteral("/models")), 200);
     QTRY_VERIFY2_WITH_TIMEOUT(tray->toolTip().contains(QStringLiteral("1 request")),
-                              qPrintable(tray->toolTip() + m_desktop->status().ollama().error),
+                              qPrintable(tray->toolTip() + desktop().status().ollama().error),
                               kTimeoutMs);
 }
 
@@ -217,11 +109,10 @@ void TestDesktop::degradedWhileOllamaIsUnreachable()
 {
     const QString closed = QStringLiteral("http://127.0.0.1:%1").arg(unusedPort());
     run({{QStringLiteral("OLLAMA_HOST"), closed}});
-    QTRY_COMPARE_WITH_TIMEOUT(m_desktop->tray()->shownHealth(), Health::Degraded, kTimeoutMs);
-    QCOMPARE(m_desktop->status().ollama().state, OllamaStatus::State::Unreachable);
-    QVERIFY(!m_desktop->status().ollama().error.isEmpty());
-    QVERIFY2(m_desktop->tray()->toolTip().contains(QStringLiteral("Degraded")),
-             qPrintable(m_desktop->tray()->toolTip()));
+    QTRY_COMPARE_WITH_TIMEOUT(desktop().tray()->shownHealth(), Health::Degraded, kTimeoutMs);
+    QCOMPARE(desktop().status().ollama().state, OllamaStatus::State::Unreachable);
+    QVERIFY(!desktop().status().ollama().error.isEmpty());
+    QVERIFY2(desktop().tray()->toolTip().contains(QStringLiteral("Degraded")), qPrintable(desktop().tray()->toolTip()));
 }
 
 void TestDesktop::liveLogShowsAnHttpRequest()
@@ -229,10 +120,10 @@ void TestDesktop::liveLogShowsAnHttpRequest()
     FakeOllama ollama;
     QVERIFY(ollama.start());
     run({{QStringLiteral("OLLAMA_HOST"), ollama.url()}});
-    LiveLogPage& page = m_desktop->liveLogPage();
-    m_desktop->panel().showPage(2);
+    LiveLogPage& page = desktop().liveLogPage();
+    desktop().panel().showPage(2);
     QTableView* view = page.view();
-    QCOMPARE(get(m_desktop->status().endpoint() + QStringLiteral("/models")), 200);
+    QCOMPARE(httpGet(desktop().status().endpoint() + QStringLiteral("/models")), 200);
     QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, kTimeoutMs);
     const auto cell = [view](int column) { return view->model()->index(0, column).data().toString(); };
     QCOMPARE(cell(RequestLogModel::Method), QStringLiteral("GET"));
@@ -244,7 +135,7 @@ void TestDesktop::liveLogShowsAnHttpRequest()
     view->selectRow(0);
     auto* detail = page.findChild<QPlainTextEdit*>(QStringLiteral("logDetail"));
     QVERIFY(detail);
-    QVERIFY2(detail->toPlainText().contains(m_desktop->log().entry(0).requestId), qPrintable(detail->toPlainText()));
+    QVERIFY2(detail->toPlainText().contains(desktop().log().entry(0).requestId), qPrintable(detail->toPlainText()));
 
     // The filter hides rows that do not match and shows them again.
     auto* filter = page.findChild<QLineEdit*>(QStringLiteral("logFilter"));
@@ -260,10 +151,10 @@ void TestDesktop::apiKeyCreatedInThePanelWorksOverHttp()
     FakeOllama ollama;
     QVERIFY(ollama.start());
     run({{QStringLiteral("OLLAMA_HOST"), ollama.url()}});
-    const QString models = m_desktop->status().endpoint() + QStringLiteral("/models");
-    QCOMPARE(get(models), 200); // no keys yet: the loopback gateway is open
-    m_desktop->panel().showPage(1);
-    QWidget* page = m_desktop->panel().page(1);
+    const QString models = desktop().status().endpoint() + QStringLiteral("/models");
+    QCOMPARE(httpGet(models), 200); // no keys yet: the loopback gateway is open
+    desktop().panel().showPage(1);
+    QWidget* page = desktop().panel().page(1);
     auto* name = page->findChild<QLineEdit*>(QStringLiteral("keyName"));
     auto* create = page->findChild<QPushButton*>(QStringLiteral("createKey"));
     auto* secretField = page->findChild<QLineEdit*>(QStringLiteral("newSecret"));
@@ -289,10 +180,10 @@ void TestDesktop::apiKeyCreatedInThePanelWorksOverHttp()
     QVERIFY(rowOf(QStringLiteral("editor")) >= 0);
     QVERIFY(rowOf(QStringLiteral("ci")) >= 0);
 
-    QTRY_COMPARE_WITH_TIMEOUT(get(models), 401, kTimeoutMs); // the gateway picked the keys up
-    QCOMPARE(get(models, editorSecret), 200);
-    QCOMPARE(get(models, ciSecret), 200);
-    QFile settings(m_settingsFile);
+    QTRY_COMPARE_WITH_TIMEOUT(httpGet(models), 401, kTimeoutMs); // the gateway picked the keys up
+    QCOMPARE(httpGet(models, editorSecret), 200);
+    QCOMPARE(httpGet(models, ciSecret), 200);
+    QFile settings(m_app->settingsFile());
     QVERIFY(settings.open(QIODevice::ReadOnly));
     const QByteArray saved = settings.readAll();
     QVERIFY(saved.contains("editor"));
@@ -311,17 +202,17 @@ void TestDesktop::apiKeyCreatedInThePanelWorksOverHttp()
     answer.stop();
     QCOMPARE(table->rowCount(), 1);
     QCOMPARE(rowOf(QStringLiteral("ci")), 0);
-    QTRY_COMPARE_WITH_TIMEOUT(get(models, editorSecret), 401, kTimeoutMs);
-    QCOMPARE(get(models, ciSecret), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(httpGet(models, editorSecret), 401, kTimeoutMs);
+    QCOMPARE(httpGet(models, ciSecret), 200);
 }
 
 void TestDesktop::keysInTheKeychainCanBeCopiedLater()
 {
     run({});
     MemorySecretStore keychain;
-    m_desktop->useSecretStore(&keychain);
-    m_desktop->panel().showPage(1);
-    QWidget* page = m_desktop->panel().page(1);
+    desktop().useSecretStore(&keychain);
+    desktop().panel().showPage(1);
+    QWidget* page = desktop().panel().page(1);
     QVERIFY(!page->findChild<QLabel*>(QStringLiteral("keychainBanner"))->isVisible());
     QTest::keyClicks(page->findChild<QLineEdit*>(QStringLiteral("keyName")), QStringLiteral("editor"));
     QTest::mouseClick(page->findChild<QPushButton*>(QStringLiteral("createKey")), Qt::LeftButton);
@@ -355,40 +246,40 @@ void TestDesktop::keysInTheKeychainCanBeCopiedLater()
 void TestDesktop::portChangeIsAppliedLive()
 {
     run({});
-    const QString before = m_desktop->status().endpoint();
+    const QString before = desktop().status().endpoint();
     const quint16 port = unusedPort();
-    SettingsPage& page = m_desktop->settingsPage();
+    SettingsPage& page = desktop().settingsPage();
     auto* portEdit = qobject_cast<QLineEdit*>(page.editor(Setting::Port));
     QVERIFY(portEdit);
     portEdit->selectAll();
     QTest::keyClicks(portEdit, QString::number(port));
-    QSignalSpy started(m_host.get(), &GatewayHost::started);
+    QSignalSpy started(&m_app->host(), &GatewayHost::started);
     QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("applySettings")), Qt::LeftButton);
     QVERIFY(started.wait(kTimeoutMs));
     QCOMPARE(started.constFirst().at(1).value<quint16>(), port);
     QTRY_COMPARE_WITH_TIMEOUT(
-        m_desktop->status().endpoint(), QStringLiteral("http://127.0.0.1:%1/v1").arg(port), kTimeoutMs);
+        desktop().status().endpoint(), QStringLiteral("http://127.0.0.1:%1/v1").arg(port), kTimeoutMs);
     QCOMPARE(page.message(), QStringLiteral("Settings saved and applied."));
-    QCOMPARE(QSettings(m_settingsFile, QSettings::IniFormat).value(QStringLiteral("gateway/port")).toString(),
+    QCOMPARE(QSettings(m_app->settingsFile(), QSettings::IniFormat).value(QStringLiteral("gateway/port")).toString(),
              QString::number(port));
-    QVERIFY(get(QStringLiteral("http://127.0.0.1:%1/health").arg(port)) > 0); // an HTTP answer on the new port
-    QCOMPARE(get(before.chopped(3) + QStringLiteral("/health")), 0);          // the old port no longer answers
+    QVERIFY(httpGet(QStringLiteral("http://127.0.0.1:%1/health").arg(port)) > 0); // an HTTP answer on the new port
+    QCOMPARE(httpGet(before.chopped(3) + QStringLiteral("/health")), 0);          // the old port no longer answers
 }
 
 void TestDesktop::logFileChangeIsAppliedLive()
 {
     run({});
-    const QString logFile = m_dir->filePath(QStringLiteral("gateway.log"));
-    SettingsPage& page = m_desktop->settingsPage();
+    const QString logFile = m_app->dir().filePath(QStringLiteral("gateway.log"));
+    SettingsPage& page = desktop().settingsPage();
     auto* edit = qobject_cast<QLineEdit*>(page.editor(Setting::LogFile));
     QVERIFY(edit);
     edit->setFocus();
     QTest::keyClicks(edit, logFile);
-    QSignalSpy started(m_host.get(), &GatewayHost::started);
+    QSignalSpy started(&m_app->host(), &GatewayHost::started);
     QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("applySettings")), Qt::LeftButton);
     QVERIFY(started.wait(kTimeoutMs));
-    QTRY_COMPARE_WITH_TIMEOUT(m_desktop->status().state(), GatewayState::Running, kTimeoutMs);
-    QVERIFY(get(m_desktop->status().endpoint().chopped(3) + QStringLiteral("/health")) > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(desktop().status().state(), GatewayState::Running, kTimeoutMs);
+    QVERIFY(httpGet(desktop().status().endpoint().chopped(3) + QStringLiteral("/health")) > 0);
     const auto logged = [&logFile] {
         QFile file(logFile);
         return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
@@ -400,8 +291,8 @@ void TestDesktop::logFileChangeIsAppliedLive()
 void TestDesktop::invalidValueIsRefusedWithTheTablesMessage()
 {
     run({});
-    const QString endpoint = m_desktop->status().endpoint();
-    SettingsPage& page = m_desktop->settingsPage();
+    const QString endpoint = desktop().status().endpoint();
+    SettingsPage& page = desktop().settingsPage();
     auto* portEdit = qobject_cast<QLineEdit*>(page.editor(Setting::Port));
     QVERIFY(portEdit);
     portEdit->selectAll();
@@ -412,15 +303,15 @@ void TestDesktop::invalidValueIsRefusedWithTheTablesMessage()
     QCOMPARE(page.message(),
              QStringLiteral("Invalid PORT \"70000\": expected %1").arg(settingSpec(Setting::Port).acceptedText()));
     QVERIFY(page.message().contains(QStringLiteral("65535")));
-    QCOMPARE(QSettings(m_settingsFile, QSettings::IniFormat).value(QStringLiteral("gateway/port")).toString(),
+    QCOMPARE(QSettings(m_app->settingsFile(), QSettings::IniFormat).value(QStringLiteral("gateway/port")).toString(),
              QStringLiteral("0"));
-    QCOMPARE(m_desktop->status().endpoint(), endpoint);
+    QCOMPARE(desktop().status().endpoint(), endpoint);
 }
 
 void TestDesktop::environmentValuesAreReadOnlyWithTheReason()
 {
     run({{QStringLiteral("TIMEOUT"), QStringLiteral("2m")}});
-    SettingsPage& page = m_desktop->settingsPage();
+    SettingsPage& page = desktop().settingsPage();
     auto* timeout = qobject_cast<QLineEdit*>(page.editor(Setting::Timeout));
     QVERIFY(timeout);
     QVERIFY(timeout->isReadOnly());
@@ -438,8 +329,8 @@ void TestDesktop::environmentValuesAreReadOnlyWithTheReason()
 void TestDesktop::listeningBeyondLoopbackIsWarnedAbout()
 {
     run({});
-    SettingsPage& page = m_desktop->settingsPage();
-    m_desktop->panel().showPage(3);
+    SettingsPage& page = desktop().settingsPage();
+    desktop().panel().showPage(3);
     auto* address = qobject_cast<QLineEdit*>(page.editor(Setting::ListenAddress));
     QVERIFY(address);
     const auto warningShown = [&page] {
@@ -462,7 +353,7 @@ void TestDesktop::ollamaTestButtonAsksTheTypedServer()
     FakeOllama ollama;
     QVERIFY(ollama.start());
     run({});
-    SettingsPage& page = m_desktop->settingsPage();
+    SettingsPage& page = desktop().settingsPage();
     auto* host = qobject_cast<QLineEdit*>(page.editor(Setting::OllamaHost));
     auto* test = page.findChild<QPushButton*>(QStringLiteral("testOllama"));
     auto* result = page.findChild<QLabel*>(QStringLiteral("ollamaTestResult"));
@@ -489,43 +380,43 @@ void TestDesktop::ollamaTestButtonAsksTheTypedServer()
     QVERIFY2(result->text().startsWith(QStringLiteral("Invalid OLLAMA_HOST \"ftp://nowhere\": expected")),
              qPrintable(result->text()));
     // Testing saves nothing.
-    QVERIFY(!QSettings(m_settingsFile, QSettings::IniFormat).contains(QStringLiteral("ollama/host")));
+    QVERIFY(!QSettings(m_app->settingsFile(), QSettings::IniFormat).contains(QStringLiteral("ollama/host")));
 }
 
 void TestDesktop::quitStopsTheGatewayFirst()
 {
     run({});
-    QSignalSpy stopped(m_host.get(), &GatewayHost::stopped);
-    QSignalSpy quitReady(m_desktop.get(), &DesktopController::quitReady);
-    QAction* quit = menuAction(*m_desktop->tray(), QStringLiteral("Quit LlamaGate"));
+    QSignalSpy stopped(&m_app->host(), &GatewayHost::stopped);
+    QSignalSpy quitReady(&desktop(), &DesktopController::quitReady);
+    QAction* quit = menuAction(*desktop().tray(), QStringLiteral("Quit LlamaGate"));
     QVERIFY(quit);
     quit->trigger();
     QVERIFY(quitReady.wait(kTimeoutMs));
     QCOMPARE(stopped.size(), 1);
-    QCOMPARE(m_desktop->status().state(), GatewayState::Stopped);
+    QCOMPARE(desktop().status().state(), GatewayState::Stopped);
 }
 
 void TestDesktop::withoutATrayClosingThePanelQuits()
 {
     run({}, false);
-    QVERIFY(!m_desktop->tray());
-    QVERIFY(m_desktop->panel().isVisible());
-    QSignalSpy quitReady(m_desktop.get(), &DesktopController::quitReady);
-    m_desktop->panel().close();
+    QVERIFY(!desktop().tray());
+    QVERIFY(desktop().panel().isVisible());
+    QSignalSpy quitReady(&desktop(), &DesktopController::quitReady);
+    desktop().panel().close();
     QVERIFY(quitReady.wait(kTimeoutMs));
 }
 
 void TestDesktop::withATrayClosingThePanelKeepsRunning()
 {
     run({});
-    QVERIFY(m_desktop->panel().isVisible());
-    QSignalSpy quitReady(m_desktop.get(), &DesktopController::quitReady);
-    QSignalSpy stopped(m_host.get(), &GatewayHost::stopped);
-    m_desktop->panel().close();
-    QVERIFY(!m_desktop->panel().isVisible());
-    QCOMPARE(m_desktop->status().state(), GatewayState::Running);
+    QVERIFY(desktop().panel().isVisible());
+    QSignalSpy quitReady(&desktop(), &DesktopController::quitReady);
+    QSignalSpy stopped(&m_app->host(), &GatewayHost::stopped);
+    desktop().panel().close();
+    QVERIFY(!desktop().panel().isVisible());
+    QCOMPARE(desktop().status().state(), GatewayState::Running);
     // Still serving: a request round trip proves the event loops ran without a stop or quit arriving.
-    QVERIFY(get(m_desktop->status().endpoint().chopped(3) + QStringLiteral("/health")) > 0);
+    QVERIFY(httpGet(desktop().status().endpoint().chopped(3) + QStringLiteral("/health")) > 0);
     QCOMPARE(stopped.size(), 0);
     QCOMPARE(quitReady.size(), 0);
 }
@@ -533,18 +424,18 @@ void TestDesktop::withATrayClosingThePanelKeepsRunning()
 void TestDesktop::startedAtLoginGoesStraightToTheTray()
 {
     run({}, true, true);
-    QVERIFY(m_desktop->tray());
-    QVERIFY(!m_desktop->panel().isVisible());
-    QAction* open = menuAction(*m_desktop->tray(), QStringLiteral("Open Control Panel"));
+    QVERIFY(desktop().tray());
+    QVERIFY(!desktop().panel().isVisible());
+    QAction* open = menuAction(*desktop().tray(), QStringLiteral("Open Control Panel"));
     QVERIFY(open);
     open->trigger();
-    QVERIFY(m_desktop->panel().isVisible());
+    QVERIFY(desktop().panel().isVisible());
 }
 
 void TestDesktop::keyboardReachesEveryPage()
 {
     run({});
-    ControlPanel& panel = m_desktop->panel();
+    ControlPanel& panel = desktop().panel();
     QApplication::setActiveWindow(&panel);
     QVERIFY(QTest::qWaitForWindowActive(&panel));
     QTest::keyClick(&panel, Qt::Key_3, Qt::ControlModifier);
@@ -563,16 +454,16 @@ void TestDesktop::keyboardReachesEveryPage()
     // Ctrl+W closes the window; with a tray the gateway keeps running.
     QTest::keyClick(&panel, Qt::Key_W, Qt::ControlModifier);
     QVERIFY(!panel.isVisible());
-    QCOMPARE(m_desktop->status().state(), GatewayState::Running);
+    QCOMPARE(desktop().status().state(), GatewayState::Running);
 }
 
 void TestDesktop::launchAtLoginFromTheTrayMenu()
 {
     run({});
-    QAction* launch = menuAction(*m_desktop->tray(), QStringLiteral("Launch at Login"));
+    QAction* launch = menuAction(*desktop().tray(), QStringLiteral("Launch at Login"));
     QVERIFY(launch);
     QVERIFY(!launch->isChecked()); // off by default
-    const QString entry = m_dir->filePath(QStringLiteral("autostart/llamagate.desktop"));
+    const QString entry = m_app->dir().filePath(QStringLiteral("autostart/llamagate.desktop"));
     launch->trigger();
     QVERIFY(launch->isChecked());
     QVERIFY(QFile::exists(entry));

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "gateway/cache/ResponseCache.h"
+#include "mcp/McpTypes.h"
+#include "mcp/ServerManager.h"
+
+#include <QList>
+#include <QMetaType>
+
+namespace llamagate {
+
+/// One MCP server as the control panel shows it: its status and every tool it lists, allowed or not.
+struct McpServerSnapshot
+{
+    mcp::ServerStatus status;
+    QList<mcp::ToolInfo> tools; ///< empty unless the server is ready
+};
+
+/// The gateway's counters at one moment, for the control panel: the response cache's.
+struct CacheSnapshot
+{
+    bool enabled = false;
+    ResponseCache::Stats stats;
+};
+
+} // namespace llamagate
+
+Q_DECLARE_METATYPE(llamagate::McpServerSnapshot)
+Q_DECLARE_METATYPE(llamagate::CacheSnapshot)
