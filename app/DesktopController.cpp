@@ -2,6 +2,7 @@
 
 #include "app/platform/Autostart.h"
 #include "gateway/GatewayHost.h"
+#include "gateway/config/SettingsVersion.h"
 #include "gateway/health/OllamaHealthProbe.h"
 #include "gateway/log/JsonLogger.h"
 #include "gateway/log/LoggingOptions.h"
@@ -126,6 +127,7 @@ void DesktopController::applySettings(const QHash<QString, QString>& changes)
     }
     for (auto it = changes.begin(); it != changes.end(); ++it)
         settings.setValue(it.key(), it.value());
+    SettingsVersion::stamp(settings);
     settings.sync(); // QSettings writes a new file and renames it over the old one
     if (settings.status() != QSettings::NoError) {
         m_settings->showResult(tr("The settings could not be saved to %1.").arg(m_settingsFile));

@@ -9,6 +9,7 @@
 #include "gateway/GatewayHost.h"
 #include "gateway/access/KeyStore.h"
 #include "gateway/config/ConfigLoader.h"
+#include "gateway/config/SettingsVersion.h"
 #include "gateway/log/JsonLogger.h"
 #include "gateway/log/LoggingOptions.h"
 #include "ui/ControlPanel.h"
@@ -114,6 +115,8 @@ int main(int argc, char** argv)
         headless ? std::make_unique<QCoreApplication>(argc, argv) : std::make_unique<QApplication>(argc, argv);
     nameApplication();
 
+    QSettings savedSettings;
+    const QString newerSettings = SettingsVersion::upgrade(savedSettings);
     const ConfigResult loaded = loadConfig(commandLine, !headless);
     if (!loaded.config) {
         printLine(stderr, QStringLiteral("llamagate: %1").arg(loaded.error));
@@ -122,6 +125,8 @@ int main(int argc, char** argv)
     const GatewayConfig& config = *loaded.config;
     JsonLogger::instance().configure(loggingOptions(config));
     JsonLogger::installQtMessageHandler();
+    if (!newerSettings.isEmpty())
+        logWarning(newerSettings);
     if (headless && !commandLine.headless)
         logInfo(QStringLiteral("no display found; running headless"));
 

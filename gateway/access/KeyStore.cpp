@@ -2,7 +2,9 @@
 
 #include "gateway/access/KeyCrypto.h"
 
+#include "gateway/config/SettingsVersion.h"
 #include <QRegularExpression>
+
 #include <QSettings>
 
 #include <algorithm>
@@ -176,6 +178,7 @@ bool KeyStore::recordUsage(const QHash<QString, QDateTime>& lastUsed, QString* e
 
 bool KeyStore::write(QSettings& settings, QString* error) const
 {
+    SettingsVersion::stamp(settings);
     settings.sync();
     if (settings.status() == QSettings::NoError)
         return true;

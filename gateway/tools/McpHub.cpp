@@ -7,8 +7,10 @@
 #include "gateway/tools/McpServerJson.h"
 #include "mcp/McpServersImport.h"
 
+#include "gateway/config/SettingsVersion.h"
 #include <QFile>
 #include <QJsonDocument>
+
 #include <QSettings>
 
 namespace llamagate {
@@ -160,6 +162,7 @@ void McpHub::persist()
     m_loadedSavedText = QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact));
     QSettings settings;
     settings.setValue(settingSpec(Setting::McpServers).key, m_loadedSavedText);
+    SettingsVersion::stamp(settings);
     settings.sync();
     if (m_config.source(Setting::McpServers) > SettingSource::Saved)
         logWarning(

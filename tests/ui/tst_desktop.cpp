@@ -1,5 +1,6 @@
 #include "DesktopHarness.h"
 #include "gateway/access/SecretStore.h"
+#include "gateway/config/SettingsVersion.h"
 #include "gateway/log/JsonLogger.h"
 #include "ui/ControlPanel.h"
 #include "ui/StatusTracker.h"
@@ -262,6 +263,8 @@ void TestDesktop::portChangeIsAppliedLive()
     QCOMPARE(page.message(), QStringLiteral("Settings saved and applied."));
     QCOMPARE(QSettings(m_app->settingsFile(), QSettings::IniFormat).value(QStringLiteral("gateway/port")).toString(),
              QString::number(port));
+    QCOMPARE(QSettings(m_app->settingsFile(), QSettings::IniFormat).value(QLatin1String(SettingsVersion::key)).toInt(),
+             SettingsVersion::current);
     QVERIFY(httpGet(QStringLiteral("http://127.0.0.1:%1/health").arg(port)) > 0); // an HTTP answer on the new port
     QCOMPARE(httpGet(before.chopped(3) + QStringLiteral("/health")), 0);          // the old port no longer answers
 }

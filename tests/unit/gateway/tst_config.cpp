@@ -1,7 +1,9 @@
 #include "gateway/config/ConfigLoader.h"
 #include "gateway/config/DotEnvFile.h"
+#include "gateway/config/SettingsVersion.h"
 #include "gateway/config/ValueParsers.h"
 
+#include <QFile>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,6 +34,8 @@ private slots:
     void listenBeyondLoopbackNeedsKey();
     void savedSettingsAreRead();
     void modeDefaultsSitUnderEverySource();
+    void settingsVersionIsStampedOnOldFilesOnly();
+    void settingsFromANewerVersionAreLeftAlone();
 };
 
 void TestConfig::durations_data()
@@ -395,6 +399,49 @@ void TestConfig::modeDefaultsSitUnderEverySource()
     result = ConfigLoader::load(inputs);
     QCOMPARE(result.config->flag(Setting::CachePersist), false);
     QCOMPARE(result.config->source(Setting::CachePersist), SettingSource::Saved);
+}
+
+void TestConfig::settingsVersionIsStampedOnOldFilesOnly()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("LlamaGate.ini"));
+    {
+        QSettings empty(path, QSettings::IniFormat);
+        QVERIFY(SettingsVersion::upgrade(empty).isEmpty());
+        empty.sync();
+    }
+    QVERIFY(!QFile::exists(path)); // a start with no saved settings writes nothing
+
+    {
+        QSettings old(path, QSettings::IniFormat); // as written before the version key existed
+        old.setValue(QStringLiteral("gateway/port"), QStringLiteral("9000"));
+    }
+    QSettings settings(path, QSettings::IniFormat);
+    QVERIFY(SettingsVersion::upgrade(settings).isEmpty());
+    const QSettings reread(path, QSettings::IniFormat);
+    QCOMPARE(reread.value(QLatin1String(SettingsVersion::key)).toInt(), SettingsVersion::current);
+    QCOMPARE(reread.value(QStringLiteral("gateway/port")).toString(), QStringLiteral("9000"));
+}
+
+void TestConfig::settingsFromANewerVersionAreLeftAlone()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("LlamaGate.ini"));
+    const int newer = SettingsVersion::current + 1;
+    {
+        QSettings future(path, QSettings::IniFormat);
+        future.setValue(QLatin1String(SettingsVersion::key), newer);
+        future.setValue(QStringLiteral("future/setting"), QStringLiteral("kept"));
+    }
+    QSettings settings(path, QSettings::IniFormat);
+    const QString warning = SettingsVersion::upgrade(settings);
+    QVERIFY2(warning.contains(QStringLiteral("newer LlamaGate")), qPrintable(warning));
+    settings.setValue(QStringLiteral("gateway/port"), QStringLiteral("9001"));
+    SettingsVersion::stamp(settings); // a save by this version does not claim the file as its own
+    settings.sync();
+    const QSettings reread(path, QSettings::IniFormat);
+    QCOMPARE(reread.value(QLatin1String(SettingsVersion::key)).toInt(), newer);
+    QCOMPARE(reread.value(QStringLiteral("future/setting")).toString(), QStringLiteral("kept"));
 }
 
 QTEST_GUILESS_MAIN(TestConfig)
