@@ -42,7 +42,8 @@ CommandLine CommandLine::parse(const QStringList& arguments)
     }
 
     CommandLine result;
-    result.helpText = parser.helpText();
+    // Parsed before the application object exists, so the parser does not know the program's name yet.
+    result.helpText = parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("llamagate"));
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
         return result;

@@ -363,6 +363,7 @@ test('--version and --help', async () => {
   assert.match(version.stdout, /^llamagate \d+\.\d+\.\d+ \(Qt 6\.\d+\.\d+\)/);
   const help = await runGateway({ args: ['--help'], headless: false });
   assert.equal(help.code, 0);
+  assert.match(help.stdout, /^Usage: llamagate \[options\]/);
   for (const text of ['--headless', '--port', '--ollama-host', 'OLLAMA_HOST', 'MCP_DENY_TOOLS', '--shutdown-timeout']) {
     assert.ok(help.stdout.includes(text), `--help mentions ${text}`);
   }
