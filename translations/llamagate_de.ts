@@ -2,6 +2,337 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>Settings</name>
+    <message>
+        <source>Base URL of the Ollama server</source>
+        <translation>Basis-URL des Ollama-Servers</translation>
+    </message>
+    <message>
+        <source>Ollama server</source>
+        <translation>Ollama-Server</translation>
+    </message>
+    <message>
+        <source>An API key clients must send (X-API-Key or Authorization: Bearer); empty turns auth off</source>
+        <translation>Ein API-Schlüssel, den Clients senden müssen (X-API-Key oder Authorization: Bearer); leer schaltet die Anmeldung ab</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Ein API-Schlüssel, den Clients senden müssen (X-API-Key oder Authorization: Bearer); leer schaltet die Anmeldung ab</translation>
+    </message>
+    <message>
+        <source>Address to listen on; beyond loopback only while an API key is set</source>
+        <translation>Adresse, auf der gelauscht wird; über Loopback hinaus nur, solange ein API-Schlüssel gesetzt ist</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>Lauschadresse</translation>
+    </message>
+    <message>
+        <source>TCP port to listen on (0 picks a free one)</source>
+        <translation>TCP-Port, auf dem gelauscht wird (0 wählt einen freien)</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Longest wait for Ollama: a whole answer, or a stream&apos;s first bytes and then each pause</source>
+        <translation>Längste Wartezeit auf Ollama: eine ganze Antwort, oder die ersten Bytes eines Streams und danach jede Pause</translation>
+    </message>
+    <message>
+        <source>Ollama timeout</source>
+        <translation>Längste Wartezeit auf Ollama: eine ganze Antwort, oder die ersten Bytes eines Streams und danach jede Pause</translation>
+    </message>
+    <message>
+        <source>Upstream timeout of the /health probe</source>
+        <translation>Zeitlimit der /health-Prüfung gegenüber Ollama</translation>
+    </message>
+    <message>
+        <source>Health check timeout</source>
+        <translation>Zeitlimit der Statusprüfung</translation>
+    </message>
+    <message>
+        <source>Requests of one model sent to Ollama at once; match Ollama&apos;s OLLAMA_NUM_PARALLEL</source>
+        <translation>Anfragen an ein Modell, die Ollama gleichzeitig erhält; passend zu Ollamas OLLAMA_NUM_PARALLEL</translation>
+    </message>
+    <message>
+        <source>Requests per model at once</source>
+        <translation>Anfragen an ein Modell, die Ollama gleichzeitig erhält; passend zu Ollamas OLLAMA_NUM_PARALLEL</translation>
+    </message>
+    <message>
+        <source>Requests of one model that may wait for a slot; more get 429 with Retry-After</source>
+        <translation>Anfragen an ein Modell, die auf einen Platz warten dürfen; weitere erhalten 429 mit Retry-After</translation>
+    </message>
+    <message>
+        <source>Queue depth per model</source>
+        <translation>Anfragen an ein Modell, die auf einen Platz warten dürfen; weitere erhalten 429 mit Retry-After</translation>
+    </message>
+    <message>
+        <source>While a stream waits for its first token, send an SSE comment this often</source>
+        <translation>Solange ein Stream auf sein erstes Token wartet, in diesem Abstand einen SSE-Kommentar senden</translation>
+    </message>
+    <message>
+        <source>Stream keep-alive</source>
+        <translation>Stream-Keep-alive</translation>
+    </message>
+    <message>
+        <source>Global request rate limit per second (0 turns it off)</source>
+        <translation>Globale Obergrenze an Anfragen pro Sekunde (0 schaltet sie ab)</translation>
+    </message>
+    <message>
+        <source>Requests per second</source>
+        <translation>Anfragen pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Requests allowed at once before a rate limit spaces them out (also caps per-key and per-address bursts)</source>
+        <translation>Anfragen, die auf einmal erlaubt sind, bevor eine Obergrenze sie verteilt (begrenzt auch Spitzen pro Schlüssel und pro Adresse)</translation>
+    </message>
+    <message>
+        <source>Burst size</source>
+        <translation>Spitzenlast</translation>
+    </message>
+    <message>
+        <source>While API keys exist: requests per minute from one address without a valid key, refused ones included (0 turns it off)</source>
+        <translation>Solange API-Schlüssel existieren: Anfragen pro Minute von einer Adresse ohne gültigen Schlüssel, abgewiesene eingeschlossen (0 schaltet es ab)</translation>
+    </message>
+    <message>
+        <source>Requests per minute without a key</source>
+        <translation>Solange API-Schlüssel existieren: Anfragen pro Minute von einer Adresse ohne gültigen Schlüssel, abgewiesene eingeschlossen (0 schaltet es ab)</translation>
+    </message>
+    <message>
+        <source>Write debug log lines</source>
+        <translation>Debug-Zeilen ins Protokoll schreiben</translation>
+    </message>
+    <message>
+        <source>Debug logging</source>
+        <translation>Debug-Protokoll</translation>
+    </message>
+    <message>
+        <source>Also append log lines to this file</source>
+        <translation>Protokollzeilen zusätzlich an diese Datei anhängen</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Protokolldatei</translation>
+    </message>
+    <message>
+        <source>Rotate the log file when it would grow past this size</source>
+        <translation>Die Protokolldatei rotieren, wenn sie über diese Größe wachsen würde</translation>
+    </message>
+    <message>
+        <source>Log file size limit</source>
+        <translation>Größenlimit der Protokolldatei</translation>
+    </message>
+    <message>
+        <source>Rotated log files to keep</source>
+        <translation>Anzahl der rotierten Protokolldateien, die aufbewahrt werden</translation>
+    </message>
+    <message>
+        <source>Rotated log files kept</source>
+        <translation>Aufbewahrte rotierte Protokolle</translation>
+    </message>
+    <message>
+        <source>Largest request body accepted (413 above)</source>
+        <translation>Größter angenommener Anfrage-Body (darüber 413)</translation>
+    </message>
+    <message>
+        <source>Largest request body</source>
+        <translation>Größter Anfrage-Body</translation>
+    </message>
+    <message>
+        <source>Largest request line + headers (431 above)</source>
+        <translation>Größte Anfragezeile samt Headern (darüber 431)</translation>
+    </message>
+    <message>
+        <source>Largest request head</source>
+        <translation>Größter Anfragekopf</translation>
+    </message>
+    <message>
+        <source>Most request headers accepted (431 above)</source>
+        <translation>Höchstzahl angenommener Anfrage-Header (darüber 431)</translation>
+    </message>
+    <message>
+        <source>Most request headers</source>
+        <translation>Höchstzahl an Headern</translation>
+    </message>
+    <message>
+        <source>Time a client has to send a request&apos;s headers, and the longest pause in its body</source>
+        <translation>Zeit, die ein Client für die Header einer Anfrage hat, und die längste Pause in ihrem Body</translation>
+    </message>
+    <message>
+        <source>Request header timeout</source>
+        <translation>Zeit, die ein Client für die Header einer Anfrage hat, und die längste Pause in ihrem Body</translation>
+    </message>
+    <message>
+        <source>Close keep-alive connections idle this long</source>
+        <translation>Keep-alive-Verbindungen schließen, die so lange ruhen</translation>
+    </message>
+    <message>
+        <source>Idle connection timeout</source>
+        <translation>Zeitlimit für ruhende Verbindungen</translation>
+    </message>
+    <message>
+        <source>On shutdown, how long in-flight requests may still run</source>
+        <translation>Wie lange laufende Anfragen beim Beenden noch laufen dürfen</translation>
+    </message>
+    <message>
+        <source>Shutdown timeout</source>
+        <translation>Zeitlimit beim Beenden</translation>
+    </message>
+    <message>
+        <source>Comma-separated origins browser clients may call from (&quot;*&quot; for any); empty turns CORS off</source>
+        <translation>Kommagetrennte Ursprünge, von denen Browser-Clients aufrufen dürfen (&quot;*&quot; für alle); leer schaltet CORS ab</translation>
+    </message>
+    <message>
+        <source>Allowed browser origins (CORS)</source>
+        <translation>Kommagetrennte Ursprünge, von denen Browser-Clients aufrufen dürfen (&quot;*&quot; für alle); leer schaltet CORS ab</translation>
+    </message>
+    <message>
+        <source>Answer repeated identical chat, completion and embedding requests from the response cache</source>
+        <translation>Wiederholte identische Chat-, Completion- und Embedding-Anfragen aus dem Antwort-Cache beantworten</translation>
+    </message>
+    <message>
+        <source>Response cache</source>
+        <translation>Wiederholte identische Chat-, Completion- und Embedding-Anfragen aus dem Antwort-Cache beantworten</translation>
+    </message>
+    <message>
+        <source>Most answers the response cache holds</source>
+        <translation>Höchstzahl an Antworten im Antwort-Cache</translation>
+    </message>
+    <message>
+        <source>Most cached answers</source>
+        <translation>Höchstzahl gespeicherter Antworten</translation>
+    </message>
+    <message>
+        <source>Most bytes of answers the response cache holds</source>
+        <translation>Höchstzahl an Bytes von Antworten im Antwort-Cache</translation>
+    </message>
+    <message>
+        <source>Cache size limit</source>
+        <translation>Größenlimit des Caches</translation>
+    </message>
+    <message>
+        <source>How long a cached answer is served</source>
+        <translation>Wie lange eine gespeicherte Antwort ausgeliefert wird</translation>
+    </message>
+    <message>
+        <source>Cache lifetime</source>
+        <translation>Lebensdauer im Cache</translation>
+    </message>
+    <message>
+        <source>Keep the response cache in a file across restarts</source>
+        <translation>Den Antwort-Cache über Neustarts hinweg in einer Datei behalten</translation>
+    </message>
+    <message>
+        <source>Keep the cache across restarts</source>
+        <translation>Cache über Neustarts behalten</translation>
+    </message>
+    <message>
+        <source>The response cache file (empty: response-cache.ndjson in the app data folder)</source>
+        <translation>Die Datei des Antwort-Caches (leer: response-cache.ndjson im Datenordner der App)</translation>
+    </message>
+    <message>
+        <source>Cache file</source>
+        <translation>Die Datei des Antwort-Caches (leer: response-cache.ndjson im Datenordner der App)</translation>
+    </message>
+    <message>
+        <source>Offer MCP tools to models</source>
+        <translation>Modellen MCP-Werkzeuge anbieten</translation>
+    </message>
+    <message>
+        <source>MCP tools</source>
+        <translation>MCP-Werkzeuge</translation>
+    </message>
+    <message>
+        <source>Most model rounds in one tool loop</source>
+        <translation>Höchstzahl an Modellrunden in einer Werkzeugschleife</translation>
+    </message>
+    <message>
+        <source>Most tool rounds</source>
+        <translation>Höchstzahl an Werkzeugrunden</translation>
+    </message>
+    <message>
+        <source>Most tool calls executed in one round</source>
+        <translation>Höchstzahl an Werkzeugaufrufen, die in einer Runde ausgeführt werden</translation>
+    </message>
+    <message>
+        <source>Most tool calls per round</source>
+        <translation>Höchstzahl an Werkzeugaufrufen pro Runde</translation>
+    </message>
+    <message>
+        <source>Timeout of one tool call</source>
+        <translation>Zeitlimit eines Werkzeugaufrufs</translation>
+    </message>
+    <message>
+        <source>Tool call timeout</source>
+        <translation>Zeitlimit für Werkzeugaufrufe</translation>
+    </message>
+    <message>
+        <source>Tool results longer than this are cut</source>
+        <translation>Längere Werkzeugergebnisse werden gekürzt</translation>
+    </message>
+    <message>
+        <source>Largest tool result</source>
+        <translation>Größtes Werkzeugergebnis</translation>
+    </message>
+    <message>
+        <source>Comma-separated globs of mcp.&lt;server&gt;.&lt;tool&gt; names offered to models (empty: all)</source>
+        <translation>Kommagetrennte Muster für Namen mcp.&lt;server&gt;.&lt;tool&gt;, die Modellen angeboten werden (leer: alle)</translation>
+    </message>
+    <message>
+        <source>Allowed tools</source>
+        <translation>Kommagetrennte Muster für Namen mcp.&lt;server&gt;.&lt;tool&gt;, die Modellen angeboten werden (leer: alle)</translation>
+    </message>
+    <message>
+        <source>Comma-separated globs of mcp.&lt;server&gt;.&lt;tool&gt; names never offered (beats allow)</source>
+        <translation>Kommagetrennte Muster für Namen mcp.&lt;server&gt;.&lt;tool&gt;, die nie angeboten werden (schlägt Erlauben)</translation>
+    </message>
+    <message>
+        <source>Denied tools</source>
+        <translation>Kommagetrennte Muster für Namen mcp.&lt;server&gt;.&lt;tool&gt;, die nie angeboten werden (schlägt Erlauben)</translation>
+    </message>
+    <message>
+        <source>The MCP servers as a JSON array of {name, enabled, transport, command, args, env, url, headers, timeout}; the management API saves its changes here</source>
+        <translation>Die MCP-Server als JSON-Array von {name, enabled, transport, command, args, env, url, headers, timeout}; die Verwaltungs-API speichert ihre Änderungen hier</translation>
+    </message>
+    <message>
+        <source>MCP servers</source>
+        <translation>MCP-Server</translation>
+    </message>
+    <message>
+        <source>A JSON file in the mcpServers format of Claude Desktop, Cursor and LM Studio</source>
+        <translation>Eine JSON-Datei im mcpServers-Format von Claude Desktop, Cursor und LM Studio</translation>
+    </message>
+    <message>
+        <source>MCP config file</source>
+        <translation>Eine JSON-Datei im mcpServers-Format von Claude Desktop, Cursor und LM Studio</translation>
+    </message>
+    <message>
+        <source>mcp:// resources injected into a message are cut at this size</source>
+        <translation>mcp://-Ressourcen, die in eine Nachricht eingefügt werden, werden bei dieser Größe gekürzt</translation>
+    </message>
+    <message>
+        <source>Largest injected resource</source>
+        <translation>Größte eingefügte Ressource</translation>
+    </message>
+    <message>
+        <source>Answer MCP servers&apos; sampling requests with MCP_SAMPLING_MODEL</source>
+        <translation>Sampling-Anfragen von MCP-Servern mit MCP_SAMPLING_MODEL beantworten</translation>
+    </message>
+    <message>
+        <source>Allow sampling</source>
+        <translation>Sampling erlauben</translation>
+    </message>
+    <message>
+        <source>The Ollama model that answers MCP servers&apos; sampling requests</source>
+        <translation>Das Ollama-Modell, das Sampling-Anfragen von MCP-Servern beantwortet</translation>
+    </message>
+    <message>
+        <source>Sampling model</source>
+        <translation>Sampling-Modell</translation>
+    </message>
+</context>
+<context>
     <name>llamagate::ApiKeysPage</name>
     <message>
         <source>never</source>

@@ -2,6 +2,337 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Settings</name>
+    <message>
+        <source>Base URL of the Ollama server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ollama server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An API key clients must send (X-API-Key or Authorization: Bearer); empty turns auth off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address to listen on; beyond loopback only while an API key is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP port to listen on (0 picks a free one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest wait for Ollama: a whole answer, or a stream&apos;s first bytes and then each pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ollama timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upstream timeout of the /health probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health check timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests of one model sent to Ollama at once; match Ollama&apos;s OLLAMA_NUM_PARALLEL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per model at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests of one model that may wait for a slot; more get 429 with Retry-After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue depth per model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While a stream waits for its first token, send an SSE comment this often</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stream keep-alive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global request rate limit per second (0 turns it off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests allowed at once before a rate limit spaces them out (also caps per-key and per-address bursts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burst size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While API keys exist: requests per minute from one address without a valid key, refused ones included (0 turns it off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per minute without a key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write debug log lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debug logging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also append log lines to this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate the log file when it would grow past this size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log file size limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotated log files to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotated log files kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest request body accepted (413 above)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest request body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest request line + headers (431 above)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest request head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most request headers accepted (431 above)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most request headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time a client has to send a request&apos;s headers, and the longest pause in its body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request header timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close keep-alive connections idle this long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idle connection timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On shutdown, how long in-flight requests may still run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shutdown timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated origins browser clients may call from (&quot;*&quot; for any); empty turns CORS off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed browser origins (CORS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer repeated identical chat, completion and embedding requests from the response cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most answers the response cache holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most cached answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most bytes of answers the response cache holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache size limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long a cached answer is served</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache lifetime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the response cache in a file across restarts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the cache across restarts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response cache file (empty: response-cache.ndjson in the app data folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer MCP tools to models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most model rounds in one tool loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most tool rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most tool calls executed in one round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most tool calls per round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeout of one tool call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool call timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool results longer than this are cut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest tool result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated globs of mcp.&lt;server&gt;.&lt;tool&gt; names offered to models (empty: all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated globs of mcp.&lt;server&gt;.&lt;tool&gt; names never offered (beats allow)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denied tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MCP servers as a JSON array of {name, enabled, transport, command, args, env, url, headers, timeout}; the management API saves its changes here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A JSON file in the mcpServers format of Claude Desktop, Cursor and LM Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP config file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mcp:// resources injected into a message are cut at this size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest injected resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer MCP servers&apos; sampling requests with MCP_SAMPLING_MODEL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow sampling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Ollama model that answers MCP servers&apos; sampling requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampling model</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>llamagate::ApiKeysPage</name>
     <message>
         <source>never</source>

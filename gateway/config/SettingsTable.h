@@ -79,7 +79,8 @@ struct SettingSpec
     QString defaultText;
     double minimum = 0; ///< for Integer, Number, Duration (ms) and Size (bytes)
     double maximum = 0;
-    QString description;
+    QString description; ///< one line for --help and the control panel (translated there, context "Settings")
+    QString label;       ///< a short name for people, e.g. "Ollama server" (the control panel's; context "Settings")
 
     /// Command-line flag without dashes, derived from the variable name: PORT → "port", OLLAMA_HOST → "ollama-host".
     QString cliFlag() const;

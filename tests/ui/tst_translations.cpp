@@ -74,10 +74,14 @@ void TestTranslations::windowsSpeakGerman()
     QVERIFY2(tray.toolTip().contains(QStringLiteral("2 Anfragen beantwortet")), qPrintable(tray.toolTip()));
 
     SettingsPage settings;
-    const QList<QLabel*> labels = settings.findChildren<QLabel*>();
-    const bool germanHeading = std::any_of(
-        labels.begin(), labels.end(), [](const QLabel* label) { return label->text() == QStringLiteral("Zugriff"); });
-    QVERIFY(germanHeading);
+    QStringList labelTexts;
+    for (const QLabel* label : settings.findChildren<QLabel*>())
+        labelTexts.append(label->text());
+    for (const QString& german : {QStringLiteral("Zugriff"),                      // a group heading
+                                  QStringLiteral("Ollama-Server"),                // a setting's label
+                                  QStringLiteral("Basis-URL des Ollama-Servers"), // its description
+                                  QStringLiteral("OLLAMA_HOST")})                 // and its variable, as it is
+        QVERIFY2(labelTexts.contains(german), qPrintable(german));
 }
 
 QTEST_MAIN(TestTranslations)

@@ -1,6 +1,7 @@
 #include "ui/pages/SettingsPage.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHostAddress>
@@ -50,10 +51,37 @@ QString invalidValue(const SettingSpec& spec, const QString& text)
     return SettingsPage::tr("Invalid %1 \"%2\": expected %3").arg(spec.envName, text, spec.acceptedText());
 }
 
+/// A text of the settings table (a label or a description) in the user's language.
+QString translated(const QString& tableText)
+{
+    return QCoreApplication::translate("Settings", tableText.toUtf8().constData());
+}
+
 bool overridden(SettingSource source)
 {
     return source == SettingSource::Environment || source == SettingSource::DotEnv ||
            source == SettingSource::CommandLine;
+}
+
+/// The label of a setting's row: its name for people, and beneath it, quieter, the variable that sets it too.
+QWidget* settingLabel(const SettingSpec& spec, QWidget* editor, QWidget* parent)
+{
+    auto* box = new QWidget(parent);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    auto* name = new QLabel(translated(spec.label), box);
+    name->setBuddy(editor);
+    auto* variable = new QLabel(spec.envName, box);
+    variable->setEnabled(false);
+    QFont small = variable->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    variable->setFont(small);
+    variable->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(name);
+    layout->addWidget(variable);
+    layout->addStretch(1);
+    return box;
 }
 
 } // namespace
@@ -94,20 +122,21 @@ SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
         }
         Field field;
         field.spec = &spec;
+        const QString description = translated(spec.description);
         QWidget* editor = nullptr;
         if (spec.type == SettingType::Bool) {
             field.check = new QCheckBox(tr("On"), content);
             editor = field.check;
         } else {
             field.edit = new QLineEdit(content);
-            field.edit->setToolTip(spec.description);
+            field.edit->setToolTip(description);
             if (spec.type == SettingType::Secret)
                 field.edit->setEchoMode(QLineEdit::Password);
             editor = field.edit;
         }
         editor->setObjectName(spec.envName);
-        editor->setAccessibleName(spec.envName);
-        editor->setAccessibleDescription(spec.description);
+        editor->setAccessibleName(translated(spec.label));
+        editor->setAccessibleDescription(description);
         auto* cell = new QVBoxLayout;
         cell->setSpacing(2);
         QWidget* last = editor; // the last widget of this row in the tab order
@@ -115,10 +144,10 @@ SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
             last = addOllamaTest(field.edit, cell);
         else
             cell->addWidget(editor);
-        auto* description = new QLabel(spec.description, content);
-        description->setWordWrap(true);
-        description->setEnabled(false); // the palette's quieter text colour
-        cell->addWidget(description);
+        auto* descriptionLabel = new QLabel(description, content);
+        descriptionLabel->setWordWrap(true);
+        descriptionLabel->setEnabled(false); // the palette's quieter text colour
+        cell->addWidget(descriptionLabel);
         field.note = new QLabel(content);
         field.note->setWordWrap(true);
         field.note->setStyleSheet(QStringLiteral("color: #8a5a00;"));
@@ -126,9 +155,7 @@ SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
         cell->addWidget(field.note);
         if (spec.id == Setting::ListenAddress)
             addListenWarning(field.edit, cell);
-        auto* label = new QLabel(spec.envName, content);
-        label->setBuddy(editor);
-        form->addRow(label, cell);
+        form->addRow(settingLabel(spec, editor, content), cell);
         if (previous)
             setTabOrder(previous, editor);
         if (last != editor)
