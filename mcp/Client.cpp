@@ -477,6 +477,11 @@ void Client::ping(std::chrono::milliseconds timeout, RpcCallback done)
     request(QStringLiteral("ping"), {}, options, std::move(done));
 }
 
+int Client::pendingRequests() const
+{
+    return m_session->pendingCount();
+}
+
 void Client::cancel(qint64 requestId, const QString& reason)
 {
     m_session->cancelRequest(requestId, {rpc::RequestCancelled, reason, {}});

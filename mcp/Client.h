@@ -87,6 +87,8 @@ public:
     QList<ResourceTemplateInfo> resourceTemplates() const { return m_resourceTemplates; }
     QList<PromptInfo> prompts() const { return m_prompts; }
 
+    /// Requests sent and not answered yet (tool calls, lists, pings).
+    int pendingRequests() const;
     /// Calls a tool; returns the request id (for cancel()).
     qint64 callTool(const QString& name,
                     const QJsonObject& arguments,

@@ -293,10 +293,10 @@ QList<ToolInfo> ServerManager::allowedTools(const QString& name) const
     return tools;
 }
 
-void ServerManager::callTool(const QString& exposedName,
-                             const QJsonObject& arguments,
-                             CallOptions options,
-                             std::function<void(const ToolCallResult&)> done)
+CallHandle ServerManager::callTool(const QString& exposedName,
+                                   const QJsonObject& arguments,
+                                   CallOptions options,
+                                   std::function<void(const ToolCallResult&)> done)
 {
     const std::optional<ToolRef> ref = m_registry.resolve(exposedName);
     Client* target = ref ? client(ref->server) : nullptr;
@@ -307,11 +307,17 @@ void ServerManager::callTool(const QString& exposedName,
                                     : QStringLiteral("no MCP tool is called %1").arg(exposedName),
                                 {}};
         QTimer::singleShot(0, this, [done, failed] { done(failed); });
-        return;
+        return {};
     }
     if (options.timeout.count() <= 0)
         options.timeout = find(ref->server)->config.timeout;
-    target->callTool(ref->tool, arguments, options, std::move(done));
+    return {ref->server, target->callTool(ref->tool, arguments, options, std::move(done))};
+}
+
+void ServerManager::cancelCall(const CallHandle& call, const QString& reason)
+{
+    if (Client* target = client(call.server); target && call.requestId != 0)
+        target->cancel(call.requestId, reason);
 }
 
 } // namespace mcp

@@ -36,6 +36,13 @@ struct ServerStatus
     QDateTime nextRetryAt; ///< valid while a restart is scheduled
 };
 
+/// A tool call in progress, to cancel it: the server and the request id of the call (0 when it never started).
+struct CallHandle
+{
+    QString server;
+    qint64 requestId = 0;
+};
+
 /// Restart and health-check timing of a ServerManager, plus the options every client gets.
 struct ServerManagerOptions
 {
@@ -72,10 +79,13 @@ public:
     const ToolRegistry& toolRegistry() const { return m_registry; }
 
     /// Calls a tool by its model-facing name; the server's timeout applies unless `options` sets one.
-    void callTool(const QString& exposedName,
-                  const QJsonObject& arguments,
-                  CallOptions options,
-                  std::function<void(const ToolCallResult&)> done);
+    CallHandle callTool(const QString& exposedName,
+                        const QJsonObject& arguments,
+                        CallOptions options,
+                        std::function<void(const ToolCallResult&)> done);
+
+    /// Gives up on a call: the server is told (notifications/cancelled) and the call's callback gets an error.
+    void cancelCall(const CallHandle& call, const QString& reason);
 
     /// Handles sampling/createMessage for every server (set before setServers()).
     void setSamplingHandler(ServerRequestHandler handler);

@@ -175,6 +175,7 @@ QJsonObject serverStats(McpHub& hub, const QString& name)
         stats.insert(QStringLiteral("uptime_seconds"), status->connectedAt.secsTo(QDateTime::currentDateTimeUtc()));
     if (const mcp::Client* client = hub.servers().client(name)) {
         stats.insert(QStringLiteral("protocol_version"), client->protocolVersion());
+        stats.insert(QStringLiteral("pending_requests"), client->pendingRequests());
         stats.insert(QStringLiteral("server_info"), client->serverInfo());
     }
     return stats;

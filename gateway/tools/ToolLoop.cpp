@@ -316,13 +316,14 @@ void ToolLoop::startTool(int index, const QJsonObject& call)
     const QPointer<ToolLoop> self(this);
     const qint64 maxSize = m_context.config.integer(Setting::McpMaxToolResultSize);
     const QJsonValue callId = call.value(QStringLiteral("id"));
-    m_hub.servers().callTool(
+    m_runningCalls.insert(index, {}); // before the call: its callback may come at once
+    const mcp::CallHandle handle = m_hub.servers().callTool(
         name,
         callArguments(call),
         {},
         [self, index, name, clock, maxSize, callId, logEntry](const mcp::ToolCallResult& result) mutable {
-            if (!self)
-                return;
+            if (!self || !self->m_runningCalls.remove(index))
+                return; // the loop is gone, or gave the call up
             const QString outcome = outcomeOf(result);
             logEntry.insert(QStringLiteral("duration_ms"), clock.elapsed());
             logEntry.insert(QStringLiteral("outcome"), outcome);
@@ -334,6 +335,8 @@ void ToolLoop::startTool(int index, const QJsonObject& call)
             self->progress(QStringLiteral("tool %1 %2 in %3 ms").arg(name, outcome).arg(clock.elapsed()));
             self->toolDone(index, message, logEntry);
         });
+    if (const auto running = m_runningCalls.find(index); running != m_runningCalls.end())
+        *running = handle;
 }
 
 void ToolLoop::toolDone(int index, const QJsonObject& message, const QJsonObject& logEntry)
@@ -457,6 +460,11 @@ void ToolLoop::onKeepAlive()
 void ToolLoop::done()
 {
     m_keepAlive.stop();
+    // MCP calls still running are of no use to anyone now: the servers are told to stop them.
+    if (!m_runningCalls.isEmpty())
+        m_exchange->logFields.insert(QStringLiteral("tool_calls_cancelled"), int(m_runningCalls.size()));
+    for (const mcp::CallHandle& call : std::exchange(m_runningCalls, {}))
+        m_hub.servers().cancelCall(call, QStringLiteral("the client went away"));
     if (m_call) {
         m_call->disconnect(this);
         m_call->abort();

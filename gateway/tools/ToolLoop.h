@@ -5,6 +5,7 @@
 #include "gateway/openai/NativeRequest.h"
 #include "gateway/openai/NdjsonLineBuffer.h"
 #include "gateway/routes/Exchange.h"
+#include "mcp/ServerManager.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -91,7 +92,8 @@ private:
 
     QList<QJsonObject> m_results; ///< the tool messages of the running round, in call order
     int m_pendingTools = 0;
-    QStringList m_ran; ///< model-facing names of the tools executed, in order
+    QHash<int, mcp::CallHandle> m_runningCalls; ///< MCP calls of the round not answered yet, by call index
+    QStringList m_ran;                          ///< model-facing names of the tools executed, in order
     QJsonArray m_toolLog;
     qint64 m_promptTokens = 0;
     qint64 m_completionTokens = 0;

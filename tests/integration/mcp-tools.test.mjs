@@ -124,6 +124,23 @@ test('round trip streamed through the openai client, with SSE progress comments'
   assert.equal(texts.at(-1), 'data: [DONE]');
 });
 
+test('a client that hangs up during a tool call: the MCP call is cancelled at the server at once', async () => {
+  await ollama.reset();
+  await ollama.script({ path: '/api/chat', count: 1, tool_calls: [call('everything__trigger-long-running-operation', { duration: 20, steps: 20 })] });
+  const stats = async () => (await json('GET', `${gw.url}/v1/mcp/servers/everything/stats`)).json;
+  const raw = await httpStream({ url: `${gw.url}/v1/chat/completions`, headers: { 'content-type': 'application/json' },
+    body: { model: MODEL, messages: user('take your time'), stream: true },
+    abortWhen: (text) => text === ': tool everything__trigger-long-running-operation running' });
+  assert.ok(raw.aborted, raw.lines.map((l) => l.text).join('\n'));
+  // The call would hold a request open at the server for 20 s; cancelled, nothing is left pending.
+  await waitFor(async () => (await stats()).pending_requests === 0, { timeoutMs: 5000, intervalMs: 50, what: 'no MCP request pending' });
+  assert.equal((await stats()).status, 'ready');
+  // The server still serves the next request.
+  await ollama.script({ path: '/api/chat', count: 1, tool_calls: [call('everything__get-sum', { a: 2, b: 3 })] });
+  const data = await client.chat.completions.create({ model: MODEL, messages: user('What is 2+3?') });
+  assert.equal(data.choices[0].message.content, HISTORY_REPLY);
+});
+
 test('calls of one round run in parallel', async () => {
   await ollama.reset();
   const slowCall = call('everything__trigger-long-running-operation', { duration: 2, steps: 2 });

@@ -364,7 +364,7 @@ export function httpRequest({ method = 'GET', url, headers = {}, body, timeoutMs
  * Resolves { status, headers, lines: [{ text, t }], body, aborted, error }. A connection that breaks mid-body
  * resolves with `error` set (the lines received until then are kept) instead of rejecting.
  */
-export function httpStream({ method = 'POST', url, headers = {}, body, timeoutMs = 30000, abortAfterLines, agent } = {}) {
+export function httpStream({ method = 'POST', url, headers = {}, body, timeoutMs = 30000, abortAfterLines, abortWhen, agent } = {}) {
   const hdrs = { ...headers };
   const payload = encodeBody(body, hdrs);
   const t0 = performance.now();
@@ -384,7 +384,7 @@ export function httpStream({ method = 'POST', url, headers = {}, body, timeoutMs
       const split = lineSplitter((text) => {
         if (text === '' || r.aborted) return;
         r.lines.push({ text, t: performance.now() - t0 });
-        if (abortAfterLines != null && r.lines.length >= abortAfterLines) {
+        if ((abortAfterLines != null && r.lines.length >= abortAfterLines) || abortWhen?.(text)) {
           r.aborted = true;
           req.destroy();
           finish({});
