@@ -3,6 +3,8 @@
 #include "mcp/McpLog.h"
 #include "mcp/transport/TransportFactory.h"
 
+#include <QElapsedTimer>
+#include <QPointer>
 #include <QTimer>
 
 #include <algorithm>
@@ -311,7 +313,20 @@ CallHandle ServerManager::callTool(const QString& exposedName,
     }
     if (options.timeout.count() <= 0)
         options.timeout = find(ref->server)->config.timeout;
-    return {ref->server, target->callTool(ref->tool, arguments, options, std::move(done))};
+    QElapsedTimer clock;
+    clock.start();
+    const QPointer<ServerManager> self(this);
+    auto counted = [self, ref = *ref, clock, done = std::move(done)](const ToolCallResult& result) {
+        if (Server* server = self ? self->find(ref.server) : nullptr) {
+            ToolCallCounts& counts = server->status.toolCalls[ref.tool];
+            ++counts.calls;
+            counts.errors += result.error ? 1 : 0;
+            counts.toolErrors += !result.error && result.isError ? 1 : 0;
+            counts.totalMs += clock.elapsed();
+        }
+        done(result);
+    };
+    return {ref->server, target->callTool(ref->tool, arguments, options, std::move(counted))};
 }
 
 void ServerManager::cancelCall(const CallHandle& call, const QString& reason)

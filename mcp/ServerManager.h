@@ -21,6 +21,15 @@ enum class ServerState
     Error
 };
 
+/// How the calls of one tool went since the server's configuration was applied.
+struct ToolCallCounts
+{
+    int calls = 0;
+    int errors = 0;     ///< failed calls: timeouts, protocol errors, the server gone
+    int toolErrors = 0; ///< calls the tool answered with isError
+    qint64 totalMs = 0; ///< summed durations, for the mean
+};
+
 /// A snapshot of one configured server, for the control panel and the management API.
 struct ServerStatus
 {
@@ -31,9 +40,10 @@ struct ServerStatus
     int toolCount = 0;
     int resourceCount = 0;
     int promptCount = 0;
-    QDateTime connectedAt; ///< valid while Ready
-    int restarts = 0;      ///< automatic restarts since the config was applied
-    QDateTime nextRetryAt; ///< valid while a restart is scheduled
+    QDateTime connectedAt;                   ///< valid while Ready
+    int restarts = 0;                        ///< automatic restarts since the config was applied
+    QDateTime nextRetryAt;                   ///< valid while a restart is scheduled
+    QMap<QString, ToolCallCounts> toolCalls; ///< by the server's own tool name
 };
 
 /// A tool call in progress, to cancel it: the server and the request id of the call (0 when it never started).

@@ -178,6 +178,17 @@ QJsonObject serverStats(McpHub& hub, const QString& name)
         stats.insert(QStringLiteral("pending_requests"), client->pendingRequests());
         stats.insert(QStringLiteral("server_info"), client->serverInfo());
     }
+    if (status) {
+        QJsonObject toolCalls;
+        for (auto it = status->toolCalls.begin(); it != status->toolCalls.end(); ++it) {
+            toolCalls.insert(it.key(),
+                             QJsonObject{{QStringLiteral("calls"), it->calls},
+                                         {QStringLiteral("errors"), it->errors},
+                                         {QStringLiteral("tool_errors"), it->toolErrors},
+                                         {QStringLiteral("mean_ms"), it->calls ? it->totalMs / it->calls : 0}});
+        }
+        stats.insert(QStringLiteral("tool_calls"), toolCalls);
+    }
     return stats;
 }
 

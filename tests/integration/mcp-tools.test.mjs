@@ -298,6 +298,11 @@ test('management API: servers, health, stats, tools with the policy, resources, 
   const stats = await json('GET', `${base}/servers/everything/stats`);
   assert.equal(stats.json.status, 'ready');
   assert.ok(stats.json.tool_count > 5);
+  // The calls the earlier tests' chats made, counted per tool: sums went well, the slow server's call timed out.
+  assert.ok(stats.json.tool_calls['get-sum'].calls >= 1, JSON.stringify(stats.json.tool_calls));
+  assert.equal(stats.json.tool_calls['get-sum'].errors, 0);
+  const slow = (await json('GET', `${base}/servers/slow/stats`)).json;
+  assert.ok(slow.tool_calls['trigger-long-running-operation'].errors >= 1, JSON.stringify(slow.tool_calls));
   const tools = await json('GET', `${base}/servers/everything/tools`);
   const env = tools.json.tools.find((t) => t.name === 'get-env');
   assert.deepEqual([env.allowed, env.rule, env.exposed_name], [false, 'MCP_DENY_TOOLS: mcp.*.get-env', null]);
