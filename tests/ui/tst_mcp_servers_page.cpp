@@ -230,6 +230,22 @@ void TestMcpServersPage::draftsAreCheckedBeforeSaving()
     run({});
     McpServerDialog* dialog = openDialog("addServer");
     QVERIFY(dialog);
+    // Tab goes through the fields in their order, skipping those the transport does not use.
+    QApplication::setActiveWindow(dialog);
+    QVERIFY(QTest::qWaitForWindowActive(dialog));
+    const QStringList order = {QStringLiteral("serverName"),
+                               QStringLiteral("serverTransport"),
+                               QStringLiteral("serverCommand"),
+                               QStringLiteral("serverArguments")};
+    dialog->findChild<QWidget*>(order.first())->setFocus();
+    for (const QString& next : order.mid(1)) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget()->objectName(), next);
+    }
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QVERIFY(
+        dialog->findChild<QWidget*>(QStringLiteral("serverEnvironment"))->isAncestorOf(QApplication::focusWidget()));
+
     auto* error = dialog->findChild<QLabel*>(QStringLiteral("serverError"));
     const auto refusal = [dialog, error](const QString& name, const QString& command) {
         fillStdio(dialog, name, command, QString());

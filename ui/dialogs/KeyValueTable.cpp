@@ -2,11 +2,49 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace llamagate {
+
+namespace {
+
+/// Shows a secret value as dots and edits it in a password field.
+class SecretValueDelegate : public QStyledItemDelegate
+{
+public:
+    SecretValueDelegate(std::function<bool(const QString&)> isSecret, QObject* parent)
+        : QStyledItemDelegate(parent), m_isSecret(std::move(isSecret))
+    {
+    }
+
+    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem& option, const QModelIndex& index) const override
+    {
+        QWidget* editor = QStyledItemDelegate::createEditor(parent, option, index);
+        auto* line = qobject_cast<QLineEdit*>(editor);
+        if (line && m_isSecret(index.siblingAtColumn(0).data().toString()))
+            line->setEchoMode(QLineEdit::Password);
+        return editor;
+    }
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        const QString value = index.data().toString();
+        if (!value.isEmpty() && !value.contains(QLatin1String("${")) &&
+            m_isSecret(index.siblingAtColumn(0).data().toString()))
+            option->text = QString(8, QChar(0x2022)); // the same length for every secret
+    }
+
+private:
+    std::function<bool(const QString&)> m_isSecret;
+};
+
+} // namespace
 
 KeyValueTable::KeyValueTable(const QString& keyTitle, const QString& valueTitle, QWidget* parent) : QWidget(parent)
 {
@@ -64,6 +102,11 @@ QMap<QString, QString> KeyValueTable::values() const
             values.insert(key->text().trimmed(), value ? value->text() : QString());
     }
     return values;
+}
+
+void KeyValueTable::setSecretNames(std::function<bool(const QString&)> isSecret)
+{
+    m_table->setItemDelegateForColumn(1, new SecretValueDelegate(std::move(isSecret), m_table));
 }
 
 void KeyValueTable::addRow()

@@ -3,12 +3,15 @@
 #include <QMap>
 #include <QWidget>
 
+#include <functional>
+
 class QPushButton;
 class QTableWidget;
 
 namespace llamagate {
 
 /// A small editable table of name/value pairs with Add and Remove buttons (environment variables, HTTP headers).
+/// Values under names that `isSecret` picks are shown and typed as dots.
 class KeyValueTable : public QWidget
 {
     Q_OBJECT
@@ -21,6 +24,8 @@ public:
     QTableWidget* table() const { return m_table; }
     /// Adds an empty row and starts editing its name.
     void addRow();
+    /// Which names hold secrets: their values are masked (references such as ${env:…} stay readable).
+    void setSecretNames(std::function<bool(const QString&)> isSecret);
 
 private:
     QTableWidget* m_table = nullptr;

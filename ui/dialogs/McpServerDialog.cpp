@@ -77,6 +77,7 @@ McpServerDialog::McpServerDialog(QWidget* parent) : QDialog(parent)
     m_headers = new KeyValueTable(tr("Header"), tr("Value"), this);
     m_headers->setObjectName(QStringLiteral("serverHeaders"));
     m_headers->table()->setAccessibleName(tr("Headers"));
+    m_headers->setSecretNames(&mcp::ServerSecrets::isSecretHeader);
     m_secretsNote = new QLabel(this);
     m_secretsNote->setObjectName(QStringLiteral("secretsNote"));
     m_secretsNote->setWordWrap(true);
