@@ -18,10 +18,8 @@ void McpSecretKeeper::useStore(SecretStore* store,
     for (auto it = m_values.cbegin(); it != m_values.cend(); ++it)
         write(it.key(), it.value());
     const QStringList keys = mcp::ServerSecrets::referencedKeys(servers);
-    if (keys.isEmpty()) {
-        loaded();
+    if (!m_store || keys.isEmpty())
         return;
-    }
     auto left = std::make_shared<qsizetype>(keys.size());
     const QPointer<McpSecretKeeper> self(this);
     for (const QString& key : keys) {

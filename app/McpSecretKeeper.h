@@ -21,7 +21,8 @@ public:
     using QObject::QObject;
 
     /// Keeps secrets in this keychain from now on: what was kept in memory only so far is written to it, and the
-    /// values `servers` refer to are read from it; `loaded` runs once they are all in.
+    /// values `servers` refer to are read from it; `loaded` runs once they are all in (not at all when there are
+    /// none to read).
     void useStore(SecretStore* store, const QList<mcp::ServerConfig>& servers, std::function<void()> loaded);
     /// Takes the plain values of secret headers out of `servers` (leaving references) and keeps them; deletes the
     /// ones `before` referred to that `servers` no longer does.

@@ -147,9 +147,19 @@ void McpHub::applyServers()
         return;
     }
     // Secret references are filled in only here: the lists above (and so the saved settings) keep the references.
+    // A server whose secrets are not known (yet: the desktop reads them from the keychain after the start) waits
+    // rather than connecting with empty credentials.
     QList<mcp::ServerConfig> resolved;
-    for (const mcp::ServerConfig& server : serverConfigs())
-        resolved.append(mcp::ServerSecrets::resolve(server, m_config.secrets()));
+    for (const mcp::ServerConfig& server : serverConfigs()) {
+        QStringList missing = mcp::ServerSecrets::referencedKeys(server);
+        missing.removeIf([this](const QString& key) { return m_config.secrets().contains(key); });
+        if (missing.isEmpty())
+            resolved.append(mcp::ServerSecrets::resolve(server, m_config.secrets()));
+        else
+            logInfo(QStringLiteral("mcp server waits for its secrets"),
+                    {{QStringLiteral("server"), server.name},
+                     {QStringLiteral("secrets"), QJsonArray::fromStringList(missing)}});
+    }
     m_servers.setServers(resolved);
 }
 

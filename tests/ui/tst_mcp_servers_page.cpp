@@ -68,6 +68,7 @@ private slots:
     void removeAsksFirst();
     void secretHeaderGoesToTheKeychainAndTheGatewayGetsIt();
     void withoutAKeychainSecretsStayInMemoryOnly();
+    void savedSecretsAreReadFromTheKeychainAtStart();
     void readOnlyServersAndMcpOffAreExplained();
 
 private:
@@ -457,6 +458,40 @@ void TestMcpServersPage::withoutAKeychainSecretsStayInMemoryOnly()
     QVERIFY(!settingsFile.readAll().contains("k3y-value"));
     QCOMPARE(m_app->desktop().config().secrets().value(QStringLiteral("mcp/remote/X-Api-Key")),
              QStringLiteral("k3y-value"));
+}
+
+void TestMcpServersPage::savedSecretsAreReadFromTheKeychainAtStart()
+{
+    QTcpServer remote;
+    QVERIFY(remote.listen(QHostAddress::LocalHost, 0));
+    QByteArray requests;
+    connect(&remote, &QTcpServer::newConnection, this, [&remote, &requests] {
+        while (QTcpSocket* socket = remote.nextPendingConnection())
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, &requests] { requests += socket->readAll(); });
+    });
+    saveServersSetting(
+        QStringLiteral(R"([{"name":"remote","transport":"streamable-http","url":"http://127.0.0.1:%1/mcp",)"
+                       R"("headers":{"Authorization":"${secret:mcp/remote/Authorization}"}}])")
+            .arg(remote.serverPort()));
+    MemorySecretStore keychain;
+    keychain.write(QStringLiteral("mcp/remote/Authorization"), QStringLiteral("Bearer from-the-keychain"), {});
+    run({{kMcpOn, QStringLiteral("true")}});
+    // Until the keychain has answered, the server waits instead of connecting with an empty Authorization.
+    QTest::qWait(300);
+    QCOMPARE(requests, QByteArray());
+    auto* log = page().findChild<QPlainTextEdit*>(QStringLiteral("mcpServerLog"));
+    select(QStringLiteral("remote"));
+    QVERIFY2(log->toPlainText().contains(QStringLiteral("The secret mcp/remote/Authorization is not known")),
+             qPrintable(log->toPlainText()));
+
+    m_app->desktop().useSecretStore(&keychain);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        requests.contains("Authorization: Bearer from-the-keychain\r\n"), requests.constData(), kTimeoutMs);
+    QVERIFY(!log->toPlainText().contains(QStringLiteral("is not known")));
+    QVERIFY(!QSettings(m_app->settingsFile(), QSettings::IniFormat)
+                 .value(QStringLiteral("mcp/servers"))
+                 .toString()
+                 .contains(QStringLiteral("from-the-keychain")));
 }
 
 void TestMcpServersPage::readOnlyServersAndMcpOffAreExplained()
