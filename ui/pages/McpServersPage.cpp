@@ -262,13 +262,20 @@ void McpServersPage::showSelected()
     m_log->setPlainText(log.isEmpty() ? tr("Nothing reported.") : log.join(QStringLiteral("\n\n")));
 }
 
-void McpServersPage::addServer()
+McpServerDialog* McpServersPage::serverDialog()
 {
     auto* dialog = new McpServerDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setTakenNames(takenNames());
     dialog->setDefaultTimeout(defaultTimeout(m_config));
     dialog->setKeychainAvailable(m_keychain);
+    dialog->setSecrets(m_config.secrets());
+    return dialog;
+}
+
+void McpServersPage::addServer()
+{
+    McpServerDialog* dialog = serverDialog();
     connect(
         dialog, &QDialog::accepted, this, [this, dialog] { emit serversChanged(m_saved + QList{dialog->server()}); });
     dialog->open();
@@ -280,11 +287,7 @@ void McpServersPage::editServer()
     if (row < 0 || m_model->row(row).fromFile || !listEditable())
         return;
     const QString name = m_model->row(row).config.name;
-    auto* dialog = new McpServerDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setTakenNames(takenNames());
-    dialog->setKeychainAvailable(m_keychain);
-    dialog->setSecrets(m_config.secrets());
+    McpServerDialog* dialog = serverDialog();
     dialog->setServer(m_model->row(row).config);
     connect(dialog, &QDialog::accepted, this, [this, dialog, name] {
         QList<mcp::ServerConfig> servers = m_saved;

@@ -14,6 +14,7 @@ class QTableView;
 
 namespace llamagate {
 
+class McpServerDialog;
 class McpServersModel;
 
 /// The MCP Servers page: every configured server with its live state, tools count and last error; the chosen
@@ -44,6 +45,8 @@ signals:
     void restartRequested(const QString& name);
 
 private:
+    /// A new add/edit dialog that knows the taken names, the default timeout, the keychain and the secrets.
+    McpServerDialog* serverDialog();
     void addServer();
     void editServer();
     void removeServer();
