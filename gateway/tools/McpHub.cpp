@@ -153,7 +153,7 @@ void McpHub::applyServers()
     for (const mcp::ServerConfig& server : serverConfigs()) {
         QStringList missing = mcp::ServerSecrets::referencedKeys(server);
         missing.removeIf([this](const QString& key) { return m_config.secrets().contains(key); });
-        if (missing.isEmpty())
+        if (missing.isEmpty() || !server.enabled)
             resolved.append(mcp::ServerSecrets::resolve(server, m_config.secrets()));
         else
             logInfo(QStringLiteral("mcp server waits for its secrets"),
