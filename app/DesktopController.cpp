@@ -1,11 +1,13 @@
 #include "app/DesktopController.h"
 
+#include "app/McpSecretKeeper.h"
 #include "app/platform/Autostart.h"
 #include "gateway/GatewayHost.h"
 #include "gateway/config/SettingsVersion.h"
 #include "gateway/health/OllamaHealthProbe.h"
 #include "gateway/log/JsonLogger.h"
 #include "gateway/log/LoggingOptions.h"
+#include "gateway/tools/McpServerList.h"
 #include "ui/ControlPanel.h"
 #include "ui/StatusIcons.h"
 #include "ui/StatusTracker.h"
@@ -13,6 +15,7 @@
 #include "ui/models/RequestLogModel.h"
 #include "ui/pages/ApiKeysPage.h"
 #include "ui/pages/LiveLogPage.h"
+#include "ui/pages/McpServersPage.h"
 #include "ui/pages/OverviewPage.h"
 #include "ui/pages/SettingsPage.h"
 
@@ -50,15 +53,22 @@ DesktopController::DesktopController(GatewayHost& host,
     connect(overview, &OverviewPage::stopRequested, this, &DesktopController::stopGateway);
     m_keys = new ApiKeysPage(m_settingsFile);
     m_keys->setObjectName(QStringLiteral("api-keys"));
+    m_mcpSecrets = new McpSecretKeeper(this);
+    m_mcpServers = new McpServersPage;
+    connect(&m_host, &GatewayHost::mcpServersChanged, m_mcpServers, &McpServersPage::setSnapshots);
+    connect(m_mcpServers, &McpServersPage::restartRequested, &m_host, &GatewayHost::restartMcpServer);
+    connect(m_mcpServers, &McpServersPage::serversChanged, this, &DesktopController::saveMcpServers);
     m_liveLog = new LiveLogPage(m_log);
     m_settings = new SettingsPage;
     connect(m_settings, &SettingsPage::applyRequested, this, &DesktopController::applySettings);
     connect(m_settings, &SettingsPage::ollamaTestRequested, this, &DesktopController::testOllama);
     overview->setObjectName(QStringLiteral("overview"));
+    m_mcpServers->setObjectName(QStringLiteral("mcp-servers"));
     m_liveLog->setObjectName(QStringLiteral("live-log"));
     m_settings->setObjectName(QStringLiteral("settings"));
     m_panel->addPage(tr("Overview"), overview);
     m_panel->addPage(tr("API Keys"), m_keys);
+    m_panel->addPage(tr("MCP Servers"), m_mcpServers);
     m_panel->addPage(tr("Live Log"), m_liveLog);
     m_panel->addPage(tr("Settings"), m_settings);
     connect(m_panel.get(), &ControlPanel::quitRequested, this, &DesktopController::quit);
@@ -69,7 +79,9 @@ DesktopController::~DesktopController() = default;
 void DesktopController::run(const GatewayConfig& config, bool trayAvailable, bool toTray)
 {
     m_config = config;
+    m_config.setSecrets(m_mcpSecrets->values());
     m_settings->setConfig(config);
+    m_mcpServers->setConfig(m_config);
     if (trayAvailable) {
         m_tray = std::make_unique<TrayIcon>(*m_status);
         m_tray->setLaunchAtLogin(m_autostart->isEnabled());
@@ -113,31 +125,48 @@ void DesktopController::quit()
 void DesktopController::useSecretStore(SecretStore* secrets)
 {
     m_keys->useSecretStore(secrets);
+    m_mcpServers->setKeychainAvailable(secrets != nullptr);
+    const auto saved = McpServerList::fromSetting(m_config.text(Setting::McpServers), {}).servers;
+    m_mcpSecrets->useStore(secrets, saved, [this] {
+        m_config.setSecrets(m_mcpSecrets->values());
+        m_mcpServers->setConfig(m_config);
+        if (m_status->state() != GatewayState::Stopped)
+            startGateway(); // applied live: servers whose secrets came in connect again
+    });
 }
 
 void DesktopController::applySettings(const QHash<QString, QString>& changes)
+{
+    m_settings->showResult(saveSettings(changes));
+}
+
+QString DesktopController::saveSettings(const QHash<QString, QString>& changes)
 {
     QSettings settings(m_settingsFile, QSettings::IniFormat);
     QHash<QString, QString> saved = ConfigLoader::readSaved(settings);
     saved.insert(changes);
     const ConfigResult result = m_buildConfig(saved);
-    if (!result.config) {
-        m_settings->showResult(result.error);
-        return;
-    }
+    if (!result.config)
+        return result.error;
     for (auto it = changes.begin(); it != changes.end(); ++it)
         settings.setValue(it.key(), it.value());
     SettingsVersion::stamp(settings);
     settings.sync(); // QSettings writes a new file and renames it over the old one
-    if (settings.status() != QSettings::NoError) {
-        m_settings->showResult(tr("The settings could not be saved to %1.").arg(m_settingsFile));
-        return;
-    }
+    if (settings.status() != QSettings::NoError)
+        return tr("The settings could not be saved to %1.").arg(m_settingsFile);
     m_config = *result.config;
+    m_config.setSecrets(m_mcpSecrets->values());
     JsonLogger::instance().configure(loggingOptions(m_config)); // the gateway thread logs through it too
     m_settings->setConfig(m_config);
-    m_settings->showResult(QString());
+    m_mcpServers->setConfig(m_config);
     startGateway();
+    return {};
+}
+
+void DesktopController::saveMcpServers(QList<mcp::ServerConfig> servers)
+{
+    m_mcpSecrets->keep(servers, McpServerList::fromSetting(m_config.text(Setting::McpServers), {}).servers);
+    m_mcpServers->showResult(saveSettings({{settingSpec(Setting::McpServers).key, McpServerList::toSetting(servers)}}));
 }
 
 void DesktopController::testOllama(const QUrl& url)

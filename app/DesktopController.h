@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gateway/config/ConfigLoader.h"
+#include "mcp/ServerConfig.h"
 
 #include <QHash>
 #include <QObject>
@@ -16,6 +17,8 @@ class Autostart;
 class ControlPanel;
 class GatewayHost;
 class LiveLogPage;
+class McpSecretKeeper;
+class McpServersPage;
 class RequestLogModel;
 class SecretStore;
 class SettingsPage;
@@ -45,7 +48,7 @@ public:
     void stopGateway();
     /// Stops the gateway (letting in-flight requests finish), then emits quitReady().
     void quit();
-    /// Keeps API key secrets in this keychain (the API Keys page), once it has answered.
+    /// Keeps API key secrets and MCP servers' secret header values in this keychain, once it has answered.
     void useSecretStore(SecretStore* secrets);
     /// Saves these settings (after checking the whole configuration) and restarts the gateway with them.
     void applySettings(const QHash<QString, QString>& changes);
@@ -57,6 +60,9 @@ public:
     RequestLogModel& log() const { return *m_log; }
     SettingsPage& settingsPage() const { return *m_settings; }
     LiveLogPage& liveLogPage() const { return *m_liveLog; }
+    McpServersPage& mcpServersPage() const { return *m_mcpServers; }
+    /// The configuration the gateway runs with (secrets included).
+    const GatewayConfig& config() const { return m_config; }
 
 signals:
     /// The gateway has stopped after quit(); the application can exit now.
@@ -65,6 +71,10 @@ signals:
 private:
     void setLaunchAtLogin(bool enabled);
     void testOllama(const QUrl& url);
+    /// Checks, saves and applies these settings: empty when that worked, otherwise the reason it did not.
+    QString saveSettings(const QHash<QString, QString>& changes);
+    /// Saves the MCP servers edited on their page: secret header values to the keychain, the rest as MCP_SERVERS.
+    void saveMcpServers(QList<mcp::ServerConfig> servers);
 
     GatewayHost& m_host;
     QString m_settingsFile;
@@ -78,6 +88,8 @@ private:
     ApiKeysPage* m_keys = nullptr;
     SettingsPage* m_settings = nullptr;
     LiveLogPage* m_liveLog = nullptr;
+    McpServersPage* m_mcpServers = nullptr;
+    McpSecretKeeper* m_mcpSecrets = nullptr;
     bool m_quitting = false;
 };
 

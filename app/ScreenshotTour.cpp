@@ -6,8 +6,10 @@
 #include "ui/StatusIcons.h"
 #include "ui/StatusTracker.h"
 #include "ui/TrayIcon.h"
+#include "ui/models/McpServersModel.h"
 #include "ui/models/RequestLogModel.h"
 #include "ui/pages/LiveLogPage.h"
+#include "ui/pages/McpServersPage.h"
 
 #include <QDir>
 #include <QMenu>
@@ -54,9 +56,18 @@ bool ScreenshotTour::save(const QPixmap& pixmap, const QString& name)
 
 void ScreenshotTour::render()
 {
+    const McpServersModel& servers = *m_desktop.mcpServersPage().model();
+    for (int row = 0; row < servers.rowCount(); ++row) {
+        const auto& live = servers.row(row).live;
+        if (live && live->status.state == mcp::ServerState::Connecting && m_mcpWaits++ < 40) {
+            QTimer::singleShot(250, this, &ScreenshotTour::render);
+            return;
+        }
+    }
     bool ok = QDir().mkpath(m_directory);
     ControlPanel& panel = m_desktop.panel();
     m_desktop.liveLogPage().view()->selectRow(0);
+    m_desktop.mcpServersPage().view()->selectRow(0);
     for (int index = 0; index < panel.pageCount(); ++index) {
         panel.showPage(index);
         const QString name = panel.page(index)->objectName();

@@ -9,7 +9,8 @@ namespace llamagate {
 class DesktopController;
 
 /// `llamagate --screenshots DIR`: once the gateway runs and Ollama's state is known, makes one request so that the
-/// live log has a row, then renders every control-panel page, the tray menu and the tray icons to PNG files in DIR.
+/// live log has a row, and (for a few seconds at most) until no MCP server is still connecting, then renders every
+/// control-panel page, the tray menu and the tray icons to PNG files in DIR.
 class ScreenshotTour : public QObject
 {
     Q_OBJECT
@@ -29,6 +30,7 @@ private:
     QString m_directory;
     QNetworkAccessManager m_network;
     bool m_requested = false;
+    int m_mcpWaits = 0; ///< times the rendering waited for MCP servers that were still connecting
 };
 
 } // namespace llamagate

@@ -520,6 +520,29 @@
         <source>API Keys</source>
         <translation>API-Schlüssel</translation>
     </message>
+    <message>
+        <source>MCP Servers</source>
+        <translation>MCP-Server</translation>
+    </message>
+</context>
+<context>
+    <name>llamagate::KeyValueTable</name>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
 </context>
 <context>
     <name>llamagate::LiveLogPage</name>
@@ -565,6 +588,438 @@
             <numerusform>%n neue während der Pause</numerusform>
             <numerusform>%n neue während der Pause</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>llamagate::McpImportDialog</name>
+    <message>
+        <source>Import MCP Servers</source>
+        <translation>MCP-Server importieren</translation>
+    </message>
+    <message>
+        <source>Paste the JSON of Claude Desktop, Cursor or LM Studio (an object with &quot;mcpServers&quot;), or open such a file.</source>
+        <translation>Fügen Sie das JSON von Claude Desktop, Cursor oder LM Studio ein (ein Objekt mit „mcpServers“), oder öffnen Sie eine solche Datei.</translation>
+    </message>
+    <message>
+        <source>mcpServers JSON</source>
+        <translation>mcpServers-JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Open File…</source>
+        <translation>Datei ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>&amp;Preview:</source>
+        <translation>&amp;Vorschau:</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Open mcpServers JSON</source>
+        <translation>mcpServers-JSON öffnen</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: LlamaGate&apos;s server names hold only letters A-Z and a-z, digits, &quot;_&quot;, &quot;.&quot; and &quot;-&quot;, at most 64 of them; rename it in the JSON.</source>
+        <translation>„%1“: Servernamen in LlamaGate bestehen nur aus den Buchstaben A–Z und a–z, Ziffern, „_“, „.“ und „-“, höchstens 64 Zeichen; benennen Sie ihn im JSON um.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: there is a server of that name already; it stays as it is. Remove or rename one of them to import this one.</source>
+        <translation>„%1“: Es gibt schon einen Server dieses Namens; er bleibt, wie er ist. Entfernen oder benennen Sie einen der beiden um, um diesen zu importieren.</translation>
+    </message>
+    <message>
+        <source>Nothing to import yet.</source>
+        <translation>Noch nichts zu importieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n server(s) will be added:</source>
+        <translation>
+            <numerusform>%n Server wird hinzugefügt:</numerusform>
+            <numerusform>%n Server werden hinzugefügt:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) refused:</source>
+        <translation>
+            <numerusform>%n Eintrag abgelehnt:</numerusform>
+            <numerusform>%n Einträge abgelehnt:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>llamagate::McpServerDialog</name>
+    <message>
+        <source>Add MCP Server</source>
+        <translation>MCP-Server hinzufügen</translation>
+    </message>
+    <message>
+        <source>e.g. filesystem</source>
+        <translation>z. B. filesystem</translation>
+    </message>
+    <message>
+        <source>stdio: a command on this computer</source>
+        <translation>stdio: ein Befehl auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>Streamable HTTP, falling back to legacy SSE</source>
+        <translation>Streamable HTTP, sonst altes SSE</translation>
+    </message>
+    <message>
+        <source>Streamable HTTP only</source>
+        <translation>Nur Streamable HTTP</translation>
+    </message>
+    <message>
+        <source>Legacy HTTP+SSE only</source>
+        <translation>Nur altes HTTP+SSE</translation>
+    </message>
+    <message>
+        <source>e.g. npx</source>
+        <translation>z. B. npx</translation>
+    </message>
+    <message>
+        <source>e.g. -y @modelcontextprotocol/server-filesystem /home/me/notes</source>
+        <translation>z. B. -y @modelcontextprotocol/server-filesystem /home/ich/notizen</translation>
+    </message>
+    <message>
+        <source>Separated by spaces; put an argument with spaces in double quotes.</source>
+        <translation>Durch Leerzeichen getrennt; ein Argument mit Leerzeichen in doppelte Anführungszeichen setzen.</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>LlamaGate&apos;s own when empty</source>
+        <translation>Das von LlamaGate, wenn leer</translation>
+    </message>
+    <message>
+        <source>e.g. http://127.0.0.1:3001/mcp</source>
+        <translation>z. B. http://127.0.0.1:3001/mcp</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Deadline of each call to this server (and of Test Connection)</source>
+        <translation>Frist jedes Aufrufs an diesen Server (und der Verbindungsprüfung)</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Aktiviert</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Transport:</source>
+        <translation>&amp;Transport:</translation>
+    </message>
+    <message>
+        <source>&amp;Command:</source>
+        <translation>&amp;Befehl:</translation>
+    </message>
+    <message>
+        <source>&amp;Arguments:</source>
+        <translation>A&amp;rgumente:</translation>
+    </message>
+    <message>
+        <source>En&amp;vironment:</source>
+        <translation>&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <source>&amp;Working folder:</source>
+        <translation>Arbeits&amp;ordner:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Headers:</source>
+        <translation>&amp;Header:</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>Te&amp;st Connection</source>
+        <translation>Verbindung &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Test result</source>
+        <translation>Ergebnis der Prüfung</translation>
+    </message>
+    <message>
+        <source>Test Connection starts the server as typed and lists its tools.</source>
+        <translation>„Verbindung prüfen“ startet den Server wie eingegeben und listet seine Werkzeuge auf.</translation>
+    </message>
+    <message>
+        <source>The test failed: %1</source>
+        <translation>Die Prüfung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The server wrote to stderr:</source>
+        <translation>Der Server schrieb nach stderr:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to %1: %n tool(s).</source>
+        <translation>
+            <numerusform>Verbunden mit %1: %n Werkzeug.</numerusform>
+            <numerusform>Verbunden mit %1: %n Werkzeuge.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit MCP Server</source>
+        <translation>MCP-Server bearbeiten</translation>
+    </message>
+    <message>
+        <source>Values of secret headers (Authorization, or a name with token, key, secret, cookie, auth or password) are kept in the keychain; the settings keep only a ${secret:…} reference.</source>
+        <translation>Werte geheimer Header (Authorization oder ein Name mit token, key, secret, cookie, auth oder password) liegen im Schlüsselbund; die Einstellungen enthalten nur einen Verweis ${secret:…}.</translation>
+    </message>
+    <message>
+        <source>No keychain is connected: values of secret headers (Authorization, or a name with token, key, secret, cookie, auth or password) are kept in memory until LlamaGate quits and are never saved. Enter them again after a restart, or use ${env:VARIABLE}.</source>
+        <translation>Kein Schlüsselbund verbunden: Werte geheimer Header (Authorization oder ein Name mit token, key, secret, cookie, auth oder password) bleiben nur im Speicher, bis LlamaGate beendet wird, und werden nie gespeichert. Geben Sie sie nach einem Neustart erneut ein, oder verwenden Sie ${env:VARIABLE}.</translation>
+    </message>
+    <message>
+        <source>Give the server a name.</source>
+        <translation>Geben Sie dem Server einen Namen.</translation>
+    </message>
+    <message>
+        <source>The name may hold only letters A-Z and a-z, digits, &quot;_&quot;, &quot;.&quot; and &quot;-&quot;, at most 64 of them.</source>
+        <translation>Der Name darf nur die Buchstaben A–Z und a–z, Ziffern, „_“, „.“ und „-“ enthalten, höchstens 64 Zeichen.</translation>
+    </message>
+    <message>
+        <source>There is a server named &quot;%1&quot; already.</source>
+        <translation>Es gibt schon einen Server namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Give the command that starts the server.</source>
+        <translation>Geben Sie den Befehl an, der den Server startet.</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s URL.</source>
+        <translation>Geben Sie die URL des Servers an.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a URL this server can be reached at: it must start with http:// or https:// and name a host.</source>
+        <translation>„%1“ ist keine URL, unter der dieser Server erreichbar ist: Sie muss mit http:// oder https:// beginnen und einen Host nennen.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde …</translation>
+    </message>
+</context>
+<context>
+    <name>llamagate::McpServersModel</name>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>verbinde …</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>error, next try at %1</source>
+        <translation>Fehler, nächster Versuch um %1</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n restart(s))</source>
+        <translation>
+            <numerusform>(%n Neustart)</numerusform>
+            <numerusform>(%n Neustarts)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stdio</source>
+        <translation>stdio</translation>
+    </message>
+    <message>
+        <source>HTTP (SSE fallback)</source>
+        <translation>HTTP (sonst SSE)</translation>
+    </message>
+    <message>
+        <source>Streamable HTTP</source>
+        <translation>Streamable HTTP</translation>
+    </message>
+    <message>
+        <source>legacy SSE</source>
+        <translation>altes SSE</translation>
+    </message>
+    <message>
+        <source>%1 (MCP_CONFIG)</source>
+        <translation>%1 (MCP_CONFIG)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Werkzeuge</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>llamagate::McpServersPage</name>
+    <message>
+        <source>MCP servers</source>
+        <translation>MCP-Server</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Entfernen …</translation>
+    </message>
+    <message>
+        <source>Res&amp;tart</source>
+        <translation>&amp;Neu starten</translation>
+    </message>
+    <message>
+        <source>Drop the server&apos;s connection and connect again now</source>
+        <translation>Die Verbindung zum Server trennen und sofort neu verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren …</translation>
+    </message>
+    <message>
+        <source>Add servers from the mcpServers JSON of Claude Desktop, Cursor or LM Studio</source>
+        <translation>Server aus dem mcpServers-JSON von Claude Desktop, Cursor oder LM Studio hinzufügen</translation>
+    </message>
+    <message>
+        <source>Tools of the chosen server</source>
+        <translation>Werkzeuge des gewählten Servers</translation>
+    </message>
+    <message>
+        <source>Last error and stderr of the chosen server</source>
+        <translation>Letzter Fehler und stderr des gewählten Servers</translation>
+    </message>
+    <message>
+        <source>T&amp;ools:</source>
+        <translation>&amp;Werkzeuge:</translation>
+    </message>
+    <message>
+        <source>Last error and &amp;stderr:</source>
+        <translation>Letzter Fehler und &amp;stderr:</translation>
+    </message>
+    <message>
+        <source>MCP is off (MCP_ENABLED): no server below is started and models get no MCP tools. Switch it on under Settings.</source>
+        <translation>MCP ist aus (MCP_ENABLED): Keiner der Server unten wird gestartet, und Modelle bekommen keine MCP-Werkzeuge. Schalten Sie es unter „Einstellungen“ ein.</translation>
+    </message>
+    <message>
+        <source>The server list cannot be changed here. %1</source>
+        <translation>Die Serverliste kann hier nicht geändert werden. %1</translation>
+    </message>
+    <message>
+        <source>Servers marked MCP_CONFIG come from the file %1 and are read-only here: change them in that file.</source>
+        <translation>Mit MCP_CONFIG markierte Server stammen aus der Datei %1 und sind hier schreibgeschützt: Ändern Sie sie in dieser Datei.</translation>
+    </message>
+    <message>
+        <source>Saved and applied.</source>
+        <translation>Gespeichert und übernommen.</translation>
+    </message>
+    <message>
+        <source>Choose a server to see its tools and what it last reported.</source>
+        <translation>Wählen Sie einen Server, um seine Werkzeuge und seine letzten Meldungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1: from the MCP_CONFIG file, read-only here</source>
+        <translation>%1: aus der MCP_CONFIG-Datei, hier schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>The tools are listed once the server is ready.</source>
+        <translation>Die Werkzeuge werden aufgelistet, sobald der Server bereit ist.</translation>
+    </message>
+    <message>
+        <source>The secret %1 is not known in this run (no keychain when it was saved?): edit the server and enter the value again.</source>
+        <translation>Das Geheimnis %1 ist in diesem Lauf nicht bekannt (beim Speichern kein Schlüsselbund?): Bearbeiten Sie den Server und geben Sie den Wert erneut ein.</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Letzter Fehler: %1</translation>
+    </message>
+    <message>
+        <source>stderr:</source>
+        <translation>stderr:</translation>
+    </message>
+    <message>
+        <source>Nothing reported.</source>
+        <translation>Nichts gemeldet.</translation>
+    </message>
+    <message>
+        <source>Remove MCP Server</source>
+        <translation>MCP-Server entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the MCP server &quot;%1&quot;? Models no longer get its tools, and its secret header values are deleted from the keychain.</source>
+        <translation>Den MCP-Server „%1“ entfernen? Modelle bekommen seine Werkzeuge dann nicht mehr, und seine geheimen Header-Werte werden aus dem Schlüsselbund gelöscht.</translation>
     </message>
 </context>
 <context>

@@ -520,6 +520,29 @@
         <source>API Keys</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>MCP Servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llamagate::KeyValueTable</name>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llamagate::LiveLogPage</name>
@@ -565,6 +588,438 @@
             <numerusform>%n new while paused</numerusform>
             <numerusform>%n new while paused</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>llamagate::McpImportDialog</name>
+    <message>
+        <source>Import MCP Servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the JSON of Claude Desktop, Cursor or LM Studio (an object with &quot;mcpServers&quot;), or open such a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mcpServers JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preview:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open mcpServers JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: LlamaGate&apos;s server names hold only letters A-Z and a-z, digits, &quot;_&quot;, &quot;.&quot; and &quot;-&quot;, at most 64 of them; rename it in the JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: there is a server of that name already; it stays as it is. Remove or rename one of them to import this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to import yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n server(s) will be added:</source>
+        <translation>
+            <numerusform>%n server will be added:</numerusform>
+            <numerusform>%n servers will be added:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) refused:</source>
+        <translation>
+            <numerusform>%n entry refused:</numerusform>
+            <numerusform>%n entries refused:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>llamagate::McpServerDialog</name>
+    <message>
+        <source>Add MCP Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. filesystem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stdio: a command on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Streamable HTTP, falling back to legacy SSE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Streamable HTTP only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legacy HTTP+SSE only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. npx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. -y @modelcontextprotocol/server-filesystem /home/me/notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Separated by spaces; put an argument with spaces in double quotes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LlamaGate&apos;s own when empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. http://127.0.0.1:3001/mcp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline of each call to this server (and of Test Connection)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Transport:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Command:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Arguments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En&amp;vironment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Working folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Headers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Te&amp;st Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test Connection starts the server as typed and lists its tools.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server wrote to stderr:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to %1: %n tool(s).</source>
+        <translation>
+            <numerusform>Connected to %1: %n tool.</numerusform>
+            <numerusform>Connected to %1: %n tools.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit MCP Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values of secret headers (Authorization, or a name with token, key, secret, cookie, auth or password) are kept in the keychain; the settings keep only a ${secret:…} reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain is connected: values of secret headers (Authorization, or a name with token, key, secret, cookie, auth or password) are kept in memory until LlamaGate quits and are never saved. Enter them again after a restart, or use ${env:VARIABLE}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the server a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name may hold only letters A-Z and a-z, digits, &quot;_&quot;, &quot;.&quot; and &quot;-&quot;, at most 64 of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is a server named &quot;%1&quot; already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the command that starts the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a URL this server can be reached at: it must start with http:// or https:// and name a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llamagate::McpServersModel</name>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error, next try at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n restart(s))</source>
+        <translation>
+            <numerusform>(%n restart)</numerusform>
+            <numerusform>(%n restarts)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stdio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP (SSE fallback)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Streamable HTTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>legacy SSE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (MCP_CONFIG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llamagate::McpServersPage</name>
+    <message>
+        <source>MCP servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Res&amp;tart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the server&apos;s connection and connect again now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add servers from the mcpServers JSON of Claude Desktop, Cursor or LM Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools of the chosen server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error and stderr of the chosen server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ools:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error and &amp;stderr:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP is off (MCP_ENABLED): no server below is started and models get no MCP tools. Switch it on under Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server list cannot be changed here. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servers marked MCP_CONFIG come from the file %1 and are read-only here: change them in that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved and applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a server to see its tools and what it last reported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: from the MCP_CONFIG file, read-only here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tools are listed once the server is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret %1 is not known in this run (no keychain when it was saved?): edit the server and enter the value again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stderr:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing reported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove MCP Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the MCP server &quot;%1&quot;? Models no longer get its tools, and its secret header values are deleted from the keychain.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

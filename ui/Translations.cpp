@@ -15,12 +15,13 @@ bool installTranslations(const QLocale& locale)
     else
         delete qt;
     auto* own = new QTranslator(QCoreApplication::instance());
-    if (!own->load(locale, QStringLiteral("llamagate"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+    const bool found = own->load(locale, QStringLiteral("llamagate"), QStringLiteral("_"), QStringLiteral(":/i18n"));
+    // Any other language (or the C locale) gets the English file: the source texts lack its plural forms.
+    if (found || own->load(QStringLiteral(":/i18n/llamagate_en")))
+        QCoreApplication::installTranslator(own);
+    else
         delete own;
-        return false;
-    }
-    QCoreApplication::installTranslator(own);
-    return true;
+    return found;
 }
 
 } // namespace llamagate

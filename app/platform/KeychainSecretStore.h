@@ -9,7 +9,8 @@
 namespace llamagate {
 
 /// The SecretStore of the desktop app: the OS keychain through QtKeychain (Secret Service, Windows Credential
-/// Manager, macOS Keychain), one entry per key under the service "LlamaGate" as "api-key/<id>". Asynchronous; the
+/// Manager, macOS Keychain), one entry per secret under the service "LlamaGate": an API key's as "api-key/<id>", a
+/// key that names its kind itself (with a slash, as "mcp/<server>/<header>") as it is. Asynchronous; the
 /// callbacks run on this object's thread. Never falls back to plain text.
 class KeychainSecretStore : public QObject, public SecretStore
 {
@@ -27,7 +28,10 @@ public:
     void checkAvailable(Done done, int retries = 2, int retryDelayMs = 3000);
 
     static QString service() { return QStringLiteral("LlamaGate"); }
-    static QString entryName(const QString& keyId) { return QStringLiteral("api-key/%1").arg(keyId); }
+    static QString entryName(const QString& keyId)
+    {
+        return keyId.contains(u'/') ? keyId : QStringLiteral("api-key/%1").arg(keyId);
+    }
 };
 
 } // namespace llamagate

@@ -39,9 +39,15 @@ public:
     /// True when the listen address is a loopback address.
     bool listensOnLoopbackOnly() const;
 
+    /// Secret values the settings refer to as `${secret:KEY}` (MCP server headers), by KEY: filled in by the desktop
+    /// from the keychain, never saved and never logged.
+    const QHash<QString, QString>& secrets() const { return m_secrets; }
+    void setSecrets(const QHash<QString, QString>& secrets) { m_secrets = secrets; }
+
 private:
     QHash<Setting, QVariant> m_values;
     QHash<Setting, SettingSource> m_sources;
+    QHash<QString, QString> m_secrets;
 };
 
 /// The name of a source for messages ("environment", ".env", …).

@@ -4,13 +4,12 @@
 #include "gateway/ollama/ModelQueue.h"
 #include "gateway/ollama/OllamaCall.h"
 #include "gateway/ollama/OllamaClient.h"
-#include "gateway/tools/McpServerJson.h"
-#include "mcp/McpServersImport.h"
+#include "gateway/tools/McpServerList.h"
+#include "mcp/ServerSecrets.h"
 
 #include "gateway/config/SettingsVersion.h"
-#include <QFile>
-#include <QJsonDocument>
 
+#include <QJsonDocument>
 #include <QSettings>
 
 namespace llamagate {
@@ -73,42 +72,19 @@ void McpHub::loadServers(const GatewayConfig& config)
     const QString savedText = config.text(Setting::McpServers);
     if (savedText != m_loadedSavedText) {
         m_loadedSavedText = savedText;
-        m_savedServers.clear();
-        const QJsonArray list = QJsonDocument::fromJson(savedText.toUtf8()).array();
-        if (!savedText.trimmed().isEmpty() && list.isEmpty() && !QJsonDocument::fromJson(savedText.toUtf8()).isArray())
-            logWarning(QStringLiteral("MCP_SERVERS is not a JSON array; no saved MCP servers"));
-        for (const QJsonValue& entry : list) {
-            const Result<mcp::ServerConfig> server = McpServerJson::read(entry.toObject(), defaultTimeout(config));
-            if (server.ok())
-                m_savedServers.append(server.value());
-            else
-                logWarning(QStringLiteral("MCP_SERVERS entry left out"),
-                           {{QStringLiteral("error"), server.error().message}});
-        }
+        const McpServerList saved = McpServerList::fromSetting(savedText, defaultTimeout(config));
+        for (const QString& error : saved.errors)
+            logWarning(error);
+        m_savedServers = saved.servers;
     }
     const QString path = config.text(Setting::McpConfig);
     if (path == m_loadedFilePath)
         return;
     m_loadedFilePath = path;
-    m_fileServers.clear();
-    if (path.isEmpty())
-        return;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        logWarning(QStringLiteral("cannot read MCP_CONFIG"),
-                   {{QStringLiteral("path"), path}, {QStringLiteral("error"), file.errorString()}});
-        return;
-    }
-    const QByteArray json = file.readAll();
-    const mcp::McpServersImport imported = mcp::McpServersImport::parse(json);
-    for (const QString& error : imported.errors)
-        logWarning(QStringLiteral("MCP_CONFIG entry left out"), {{QStringLiteral("error"), error}});
-    const QJsonObject entries = QJsonDocument::fromJson(json).object().value(QStringLiteral("mcpServers")).toObject();
-    for (mcp::ServerConfig server : imported.servers) {
-        if (!entries.value(server.name).toObject().contains(QStringLiteral("timeout")))
-            server.timeout = defaultTimeout(config);
-        m_fileServers.append(server);
-    }
+    const McpServerList file = McpServerList::fromFile(path, defaultTimeout(config));
+    for (const QString& error : file.errors)
+        logWarning(error);
+    m_fileServers = file.servers;
 }
 
 QList<mcp::ServerConfig> McpHub::serverConfigs() const
@@ -156,10 +132,7 @@ bool McpHub::removeServer(const QString& name)
 
 void McpHub::persist()
 {
-    QJsonArray list;
-    for (const mcp::ServerConfig& server : std::as_const(m_savedServers))
-        list.append(McpServerJson::write(server, true));
-    m_loadedSavedText = QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact));
+    m_loadedSavedText = McpServerList::toSetting(m_savedServers);
     QSettings settings;
     settings.setValue(settingSpec(Setting::McpServers).key, m_loadedSavedText);
     SettingsVersion::stamp(settings);
@@ -176,7 +149,21 @@ void McpHub::applyServers()
         m_servers.setServers({});
         return;
     }
-    m_servers.setServers(serverConfigs());
+    // Secret references are filled in only here: the lists above (and so the saved settings) keep the references.
+    // A server whose secrets are not known (yet: the desktop reads them from the keychain after the start) waits
+    // rather than connecting with empty credentials.
+    QList<mcp::ServerConfig> resolved;
+    for (const mcp::ServerConfig& server : serverConfigs()) {
+        QStringList missing = mcp::ServerSecrets::referencedKeys(server);
+        missing.removeIf([this](const QString& key) { return m_config.secrets().contains(key); });
+        if (missing.isEmpty() || !server.enabled)
+            resolved.append(mcp::ServerSecrets::resolve(server, m_config.secrets()));
+        else
+            logInfo(QStringLiteral("mcp server waits for its secrets"),
+                    {{QStringLiteral("server"), server.name},
+                     {QStringLiteral("secrets"), QJsonArray::fromStringList(missing)}});
+    }
+    m_servers.setServers(resolved);
 }
 
 ToolPolicy::Decision McpHub::decide(const QString& server, const QString& tool) const

@@ -98,13 +98,18 @@ QJsonObject mapJson(const QMap<QString, QString>& values)
 
 } // namespace
 
-Result<mcp::ServerConfig> McpServerJson::read(const QJsonObject& json, std::chrono::milliseconds defaultTimeout)
+bool McpServerJson::isValidName(const QString& name)
 {
     static const QRegularExpression validName(QStringLiteral("^[A-Za-z0-9_.-]{1,64}$"));
+    return validName.match(name).hasMatch();
+}
+
+Result<mcp::ServerConfig> McpServerJson::read(const QJsonObject& json, std::chrono::milliseconds defaultTimeout)
+{
     mcp::ServerConfig config;
     config.timeout = defaultTimeout;
     const QJsonValue name = json.value(QStringLiteral("name"));
-    if (!name.isString() || !validName.match(name.toString()).hasMatch())
+    if (!name.isString() || !isValidName(name.toString()))
         return fieldError(QStringLiteral("name"), QStringLiteral("must be 1-64 characters of A-Z a-z 0-9 _ . -"));
     config.name = name.toString();
     const QJsonValue enabled = json.value(QStringLiteral("enabled"));

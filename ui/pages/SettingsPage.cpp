@@ -31,20 +31,6 @@ QString groupTitle(const QString& prefix)
     return title ? SettingsPage::tr(title) : prefix;
 }
 
-QString overrideReason(SettingSource source, const SettingSpec& spec)
-{
-    switch (source) {
-    case SettingSource::Environment:
-        return SettingsPage::tr("Set by the environment variable %1; change it there.").arg(spec.envName);
-    case SettingSource::DotEnv:
-        return SettingsPage::tr("Set by %1 in the .env file; change it there.").arg(spec.envName);
-    case SettingSource::CommandLine:
-        return SettingsPage::tr("Set by --%1 on the command line.").arg(spec.cliFlag());
-    default:
-        return {};
-    }
-}
-
 /// The refusal of a value, in the words of the settings table.
 QString invalidValue(const SettingSpec& spec, const QString& text)
 {
@@ -85,6 +71,20 @@ QWidget* settingLabel(const SettingSpec& spec, QWidget* editor, QWidget* parent)
 }
 
 } // namespace
+
+QString SettingsPage::overrideReason(SettingSource source, const SettingSpec& spec)
+{
+    switch (source) {
+    case SettingSource::Environment:
+        return tr("Set by the environment variable %1; change it there.").arg(spec.envName);
+    case SettingSource::DotEnv:
+        return tr("Set by %1 in the .env file; change it there.").arg(spec.envName);
+    case SettingSource::CommandLine:
+        return tr("Set by --%1 on the command line.").arg(spec.cliFlag());
+    default:
+        return {};
+    }
+}
 
 SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
 {
