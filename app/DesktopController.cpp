@@ -11,9 +11,11 @@
 #include "ui/TrayIcon.h"
 #include "ui/models/RequestLogModel.h"
 #include "ui/pages/ApiKeysPage.h"
+#include "ui/pages/CachePage.h"
 #include "ui/pages/LiveLogPage.h"
 #include "ui/pages/OverviewPage.h"
 #include "ui/pages/SettingsPage.h"
+#include "ui/pages/ToolPolicyPage.h"
 
 #include <QMessageBox>
 #include <QSettings>
@@ -35,6 +37,9 @@ DesktopController::DesktopController(GatewayHost& host,
     connect(&m_host, &GatewayHost::startFailed, m_status, &StatusTracker::setStartFailed);
     connect(&m_host, &GatewayHost::stopped, m_status, &StatusTracker::setStopped);
     connect(&m_host, &GatewayHost::ollamaStatusChanged, m_status, &StatusTracker::setOllamaStatus);
+    connect(&m_host, &GatewayHost::mcpServersChanged, m_status, &StatusTracker::setMcpServers);
+    connect(&m_host, &GatewayHost::cacheReported, m_status, &StatusTracker::setCache);
+    connect(&m_host, &GatewayHost::started, &m_host, &GatewayHost::requestCacheReport); // its settings may be new
     connect(&m_host, &GatewayHost::requestLogged, m_status, &StatusTracker::countRequest);
     connect(&m_host, &GatewayHost::requestLogged, m_log, &RequestLogModel::append);
     connect(&m_host, &GatewayHost::stopped, this, [this] {
@@ -47,18 +52,33 @@ DesktopController::DesktopController(GatewayHost& host,
     auto* overview = new OverviewPage(*m_status);
     connect(overview, &OverviewPage::startRequested, this, &DesktopController::startGateway);
     connect(overview, &OverviewPage::stopRequested, this, &DesktopController::stopGateway);
+    connect(overview, &OverviewPage::cacheReportWanted, &m_host, &GatewayHost::requestCacheReport);
     m_keys = new ApiKeysPage(m_settingsFile);
     m_keys->setObjectName(QStringLiteral("api-keys"));
+    m_toolPolicy = new ToolPolicyPage;
+    m_toolPolicy->setObjectName(QStringLiteral("tool-policy"));
+    connect(&m_host, &GatewayHost::mcpServersChanged, m_toolPolicy, &ToolPolicyPage::setServers);
+    connect(m_toolPolicy, &ToolPolicyPage::applyRequested, this, [this](const QHash<QString, QString>& changes) {
+        m_toolPolicy->showResult(applySettings(changes));
+    });
     m_liveLog = new LiveLogPage(m_log);
+    auto* cache = new CachePage(*m_status);
+    cache->setObjectName(QStringLiteral("cache"));
+    connect(cache, &CachePage::reportWanted, &m_host, &GatewayHost::requestCacheReport);
+    connect(cache, &CachePage::clearRequested, &m_host, &GatewayHost::clearCache);
     m_settings = new SettingsPage;
-    connect(m_settings, &SettingsPage::applyRequested, this, &DesktopController::applySettings);
+    connect(m_settings, &SettingsPage::applyRequested, this, [this](const QHash<QString, QString>& changes) {
+        m_settings->showResult(applySettings(changes));
+    });
     connect(m_settings, &SettingsPage::ollamaTestRequested, this, &DesktopController::testOllama);
     overview->setObjectName(QStringLiteral("overview"));
     m_liveLog->setObjectName(QStringLiteral("live-log"));
     m_settings->setObjectName(QStringLiteral("settings"));
     m_panel->addPage(tr("Overview"), overview);
     m_panel->addPage(tr("API Keys"), m_keys);
+    m_panel->addPage(tr("Tool Policy"), m_toolPolicy);
     m_panel->addPage(tr("Live Log"), m_liveLog);
+    m_panel->addPage(tr("Cache"), cache);
     m_panel->addPage(tr("Settings"), m_settings);
     connect(m_panel.get(), &ControlPanel::quitRequested, this, &DesktopController::quit);
 }
@@ -69,6 +89,7 @@ void DesktopController::run(const GatewayConfig& config, bool trayAvailable, boo
 {
     m_config = config;
     m_settings->setConfig(config);
+    m_toolPolicy->setConfig(config);
     if (trayAvailable) {
         m_tray = std::make_unique<TrayIcon>(*m_status);
         m_tray->setLaunchAtLogin(m_autostart->isEnabled());
@@ -114,28 +135,25 @@ void DesktopController::useSecretStore(SecretStore* secrets)
     m_keys->useSecretStore(secrets);
 }
 
-void DesktopController::applySettings(const QHash<QString, QString>& changes)
+QString DesktopController::applySettings(const QHash<QString, QString>& changes)
 {
     QSettings settings(m_settingsFile, QSettings::IniFormat);
     QHash<QString, QString> saved = ConfigLoader::readSaved(settings);
     saved.insert(changes);
     const ConfigResult result = m_buildConfig(saved);
-    if (!result.config) {
-        m_settings->showResult(result.error);
-        return;
-    }
+    if (!result.config)
+        return result.error;
     for (auto it = changes.begin(); it != changes.end(); ++it)
         settings.setValue(it.key(), it.value());
     settings.sync(); // QSettings writes a new file and renames it over the old one
-    if (settings.status() != QSettings::NoError) {
-        m_settings->showResult(tr("The settings could not be saved to %1.").arg(m_settingsFile));
-        return;
-    }
+    if (settings.status() != QSettings::NoError)
+        return tr("The settings could not be saved to %1.").arg(m_settingsFile);
     m_config = *result.config;
     JsonLogger::instance().configure(loggingOptions(m_config)); // the gateway thread logs through it too
     m_settings->setConfig(m_config);
-    m_settings->showResult(QString());
+    m_toolPolicy->setConfig(m_config);
     startGateway();
+    return {};
 }
 
 void DesktopController::testOllama(const QUrl& url)

@@ -13,6 +13,7 @@ namespace llamagate {
 
 class ApiKeysPage;
 class Autostart;
+class CachePage;
 class ControlPanel;
 class GatewayHost;
 class LiveLogPage;
@@ -20,6 +21,7 @@ class RequestLogModel;
 class SecretStore;
 class SettingsPage;
 class StatusTracker;
+class ToolPolicyPage;
 class TrayIcon;
 
 /// Wires the gateway host to the desktop: the status the tray and pages show, the control panel and its pages,
@@ -47,8 +49,9 @@ public:
     void quit();
     /// Keeps API key secrets in this keychain (the API Keys page), once it has answered.
     void useSecretStore(SecretStore* secrets);
-    /// Saves these settings (after checking the whole configuration) and restarts the gateway with them.
-    void applySettings(const QHash<QString, QString>& changes);
+    /// Saves these settings (after checking the whole configuration) and restarts the gateway with them; returns
+    /// why not, or an empty string when they were saved and applied.
+    QString applySettings(const QHash<QString, QString>& changes);
 
     ControlPanel& panel() const { return *m_panel; }
     /// The tray icon; null when there is no system tray.
@@ -57,6 +60,7 @@ public:
     RequestLogModel& log() const { return *m_log; }
     SettingsPage& settingsPage() const { return *m_settings; }
     LiveLogPage& liveLogPage() const { return *m_liveLog; }
+    ToolPolicyPage& toolPolicyPage() const { return *m_toolPolicy; }
 
 signals:
     /// The gateway has stopped after quit(); the application can exit now.
@@ -78,6 +82,7 @@ private:
     ApiKeysPage* m_keys = nullptr;
     SettingsPage* m_settings = nullptr;
     LiveLogPage* m_liveLog = nullptr;
+    ToolPolicyPage* m_toolPolicy = nullptr;
     bool m_quitting = false;
 };
 

@@ -22,13 +22,14 @@ ScreenshotTour::ScreenshotTour(DesktopController& desktop, QString directory, QO
     : QObject(parent), m_desktop(desktop), m_directory(std::move(directory))
 {
     connect(&m_desktop.status(), &StatusTracker::changed, this, &ScreenshotTour::requestOnce);
+    connect(&m_desktop.status(), &StatusTracker::changed, this, &ScreenshotTour::renderWhenSettled);
     connect(
         &m_desktop.log(),
         &QAbstractItemModel::rowsInserted,
         this,
         [this] {
-            // Let the views lay the new row out before they are grabbed.
-            QTimer::singleShot(300, this, &ScreenshotTour::render);
+            m_logged = true;
+            renderWhenSettled();
         },
         Qt::SingleShotConnection);
 }
@@ -41,6 +42,22 @@ void ScreenshotTour::requestOnce()
     m_requested = true;
     QNetworkReply* reply = m_network.get(QNetworkRequest(QUrl(status.endpoint() + QStringLiteral("/models"))));
     connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+}
+
+void ScreenshotTour::renderWhenSettled()
+{
+    // Every MCP server has connected or failed (one that failed may be connecting again).
+    const StatusTracker& status = m_desktop.status();
+    const QList<McpServerSnapshot> servers = status.mcpServers();
+    const bool mcpSettled = std::none_of(servers.cbegin(), servers.cend(), [&status](const McpServerSnapshot& server) {
+        return server.status.state == mcp::ServerState::Connecting &&
+               !status.failingMcpServers().contains(server.status.name);
+    });
+    if (!m_logged || m_rendered || !status.mcpReported() || !mcpSettled)
+        return;
+    m_rendered = true;
+    // Let the views lay the new row and the last reports out before they are grabbed.
+    QTimer::singleShot(300, this, &ScreenshotTour::render);
 }
 
 bool ScreenshotTour::save(const QPixmap& pixmap, const QString& name)

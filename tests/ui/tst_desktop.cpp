@@ -121,7 +121,7 @@ void TestDesktop::liveLogShowsAnHttpRequest()
     QVERIFY(ollama.start());
     run({{QStringLiteral("OLLAMA_HOST"), ollama.url()}});
     LiveLogPage& page = desktop().liveLogPage();
-    desktop().panel().showPage(2);
+    QCOMPARE(showPage(desktop().panel(), QStringLiteral("live-log")), &page);
     QTableView* view = page.view();
     QCOMPARE(httpGet(desktop().status().endpoint() + QStringLiteral("/models")), 200);
     QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, kTimeoutMs);
@@ -330,7 +330,7 @@ void TestDesktop::listeningBeyondLoopbackIsWarnedAbout()
 {
     run({});
     SettingsPage& page = desktop().settingsPage();
-    desktop().panel().showPage(3);
+    QCOMPARE(showPage(desktop().panel(), QStringLiteral("settings")), &page);
     auto* address = qobject_cast<QLineEdit*>(page.editor(Setting::ListenAddress));
     QVERIFY(address);
     const auto warningShown = [&page] {
@@ -438,8 +438,23 @@ void TestDesktop::keyboardReachesEveryPage()
     ControlPanel& panel = desktop().panel();
     QApplication::setActiveWindow(&panel);
     QVERIFY(QTest::qWaitForWindowActive(&panel));
-    QTest::keyClick(&panel, Qt::Key_3, Qt::ControlModifier);
-    QCOMPARE(panel.currentPage(), 2);
+    const QStringList pages = {QStringLiteral("overview"),
+                               QStringLiteral("api-keys"),
+                               QStringLiteral("tool-policy"),
+                               QStringLiteral("live-log"),
+                               QStringLiteral("cache"),
+                               QStringLiteral("settings")};
+    int previous = -1;
+    for (const QString& name : pages) { // every page is there, in this order
+        QVERIFY2(showPage(panel, name), qPrintable(name));
+        QVERIFY2(panel.currentPage() > previous, qPrintable(name));
+        previous = panel.currentPage();
+    }
+    QVERIFY(panel.pageCount() <= 9);
+    for (int index = panel.pageCount() - 1; index >= 0; --index) {
+        QTest::keyClick(&panel, Qt::Key(Qt::Key_1 + index), Qt::ControlModifier);
+        QCOMPARE(panel.currentPage(), index);
+    }
     QTest::keyClick(&panel, Qt::Key_2, Qt::ControlModifier);
     QCOMPARE(panel.currentPage(), 1);
     // The page list moves with the arrow keys, and Tab goes on into the page.

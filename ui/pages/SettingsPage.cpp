@@ -1,5 +1,7 @@
 #include "ui/pages/SettingsPage.h"
 
+#include "ui/SettingOverride.h"
+
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -30,30 +32,10 @@ QString groupTitle(const QString& prefix)
     return title ? SettingsPage::tr(title) : prefix;
 }
 
-QString overrideReason(SettingSource source, const SettingSpec& spec)
-{
-    switch (source) {
-    case SettingSource::Environment:
-        return SettingsPage::tr("Set by the environment variable %1; change it there.").arg(spec.envName);
-    case SettingSource::DotEnv:
-        return SettingsPage::tr("Set by %1 in the .env file; change it there.").arg(spec.envName);
-    case SettingSource::CommandLine:
-        return SettingsPage::tr("Set by --%1 on the command line.").arg(spec.cliFlag());
-    default:
-        return {};
-    }
-}
-
 /// The refusal of a value, in the words of the settings table.
 QString invalidValue(const SettingSpec& spec, const QString& text)
 {
     return SettingsPage::tr("Invalid %1 \"%2\": expected %3").arg(spec.envName, text, spec.acceptedText());
-}
-
-bool overridden(SettingSource source)
-{
-    return source == SettingSource::Environment || source == SettingSource::DotEnv ||
-           source == SettingSource::CommandLine;
 }
 
 } // namespace
@@ -229,7 +211,7 @@ void SettingsPage::setConfig(const GatewayConfig& config)
     m_config = config;
     for (const Field& field : m_fields) {
         const SettingSource source = config.source(field.spec->id);
-        const bool readOnly = overridden(source);
+        const bool readOnly = SettingOverride::applies(source);
         if (field.check) {
             field.check->setChecked(config.flag(field.spec->id));
             field.check->setEnabled(!readOnly);
@@ -243,7 +225,7 @@ void SettingsPage::setConfig(const GatewayConfig& config)
                 field.edit->setPlaceholderText(config.text(field.spec->id).isEmpty() ? tr("(not set)")
                                                                                      : tr("(set; type to replace)"));
         }
-        field.note->setText(overrideReason(source, *field.spec));
+        field.note->setText(SettingOverride::reason(source, *field.spec));
         field.note->setVisible(readOnly);
     }
     m_message->clear();
@@ -287,7 +269,7 @@ void SettingsPage::apply()
 {
     QHash<QString, QString> changes;
     for (const Field& field : m_fields) {
-        if (overridden(m_config.source(field.spec->id)))
+        if (SettingOverride::applies(m_config.source(field.spec->id)))
             continue;
         const QString text = editedText(field);
         const QString before = field.check ? field.spec->format(m_config.value(field.spec->id)) : shownText(field);
