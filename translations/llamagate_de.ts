@@ -699,10 +699,6 @@
         <translation>Angeboten</translation>
     </message>
     <message>
-        <source>Decided by</source>
-        <translation>Entschieden durch</translation>
-    </message>
-    <message>
         <source>Tool policy preview</source>
         <translation>Vorschau der Werkzeugregeln</translation>
     </message>
@@ -716,6 +712,38 @@
             <numerusform>%1 von %n</numerusform>
             <numerusform>%1 von %n</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>MCP_DENY_TOOLS pattern %1</source>
+        <translation>Muster %1 in MCP_DENY_TOOLS</translation>
+    </message>
+    <message>
+        <source>the server&apos;s deny pattern %1</source>
+        <translation>Sperrmuster %1 des Servers</translation>
+    </message>
+    <message>
+        <source>no allow pattern of the server matches</source>
+        <translation>kein Erlaubnismuster des Servers passt</translation>
+    </message>
+    <message>
+        <source>the server&apos;s allow pattern %1</source>
+        <translation>Erlaubnismuster %1 des Servers</translation>
+    </message>
+    <message>
+        <source>no MCP_ALLOW_TOOLS pattern matches</source>
+        <translation>kein Muster in MCP_ALLOW_TOOLS passt</translation>
+    </message>
+    <message>
+        <source>MCP_ALLOW_TOOLS pattern %1</source>
+        <translation>Muster %1 in MCP_ALLOW_TOOLS</translation>
+    </message>
+    <message>
+        <source>no allow list restricts it</source>
+        <translation>keine Erlaubnisliste schränkt es ein</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
     </message>
 </context>
 <context>

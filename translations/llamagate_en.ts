@@ -699,10 +699,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Decided by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Tool policy preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -716,6 +712,38 @@
             <numerusform>%1 of %n</numerusform>
             <numerusform>%1 of %n</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>MCP_DENY_TOOLS pattern %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s deny pattern %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no allow pattern of the server matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s allow pattern %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no MCP_ALLOW_TOOLS pattern matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP_ALLOW_TOOLS pattern %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no allow list restricts it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

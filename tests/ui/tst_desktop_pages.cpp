@@ -144,7 +144,7 @@ void TestDesktopPages::denyPatternChangesThePreviewAndTheOfferedTools()
     QVERIFY(!apply->isEnabled()); // nothing edited yet
     QCOMPARE(offered(QStringLiteral("echo")), QStringLiteral("Not offered"));
     QCOMPARE(previewCell(preview, QStringLiteral("everything"), QStringLiteral("echo"), ToolPolicyPreview::Rule),
-             QStringLiteral("server everything deny: echo"));
+             QStringLiteral("the server's deny pattern echo"));
     QVERIFY(!offeredOverHttp(QStringLiteral("everything"), QStringLiteral("echo"))); // as the gateway decides
 
     // Typing changes the preview at once; the gateway is unchanged until Apply.
@@ -152,7 +152,7 @@ void TestDesktopPages::denyPatternChangesThePreviewAndTheOfferedTools()
     QTest::keyClicks(deny, QStringLiteral("mcp.*.get-env"));
     QCOMPARE(offered(QStringLiteral("get-env")), QStringLiteral("Not offered"));
     QCOMPARE(previewCell(preview, QStringLiteral("everything"), QStringLiteral("get-env"), ToolPolicyPreview::Rule),
-             QStringLiteral("MCP_DENY_TOOLS: mcp.*.get-env"));
+             QStringLiteral("MCP_DENY_TOOLS pattern mcp.*.get-env"));
     QCOMPARE(offered(QStringLiteral("get-sum")), QStringLiteral("Offered"));
     QVERIFY(offeredOverHttp(QStringLiteral("everything"), QStringLiteral("get-env")));
 

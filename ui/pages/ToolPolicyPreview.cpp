@@ -24,11 +24,33 @@ QString stateText(const mcp::ServerStatus& status)
     return ToolPolicyPreview::tr("Stopped");
 }
 
+QString reason(const ToolPolicy::Decision& decision)
+{
+    using Rule = ToolPolicy::Decision::Rule;
+    switch (decision.by) {
+    case Rule::GlobalDeny:
+        return ToolPolicyPreview::tr("MCP_DENY_TOOLS pattern %1").arg(decision.glob);
+    case Rule::ServerDeny:
+        return ToolPolicyPreview::tr("the server's deny pattern %1").arg(decision.glob);
+    case Rule::ServerAllowMiss:
+        return ToolPolicyPreview::tr("no allow pattern of the server matches");
+    case Rule::ServerAllow:
+        return ToolPolicyPreview::tr("the server's allow pattern %1").arg(decision.glob);
+    case Rule::GlobalAllowMiss:
+        return ToolPolicyPreview::tr("no MCP_ALLOW_TOOLS pattern matches");
+    case Rule::GlobalAllow:
+        return ToolPolicyPreview::tr("MCP_ALLOW_TOOLS pattern %1").arg(decision.glob);
+    case Rule::NoAllowList:
+        break;
+    }
+    return ToolPolicyPreview::tr("no allow list restricts it");
+}
+
 } // namespace
 
 ToolPolicyPreview::ToolPolicyPreview(QWidget* parent) : QTreeWidget(parent)
 {
-    setHeaderLabels({tr("Server and tool"), tr("Offered"), tr("Decided by")});
+    setHeaderLabels({tr("Server and tool"), tr("Offered"), tr("Reason")});
     setAccessibleName(tr("Tool policy preview"));
     setRootIsDecorated(true);
     setUniformRowHeights(true);
@@ -90,7 +112,7 @@ void ToolPolicyPreview::decide()
             offered += decision.allowed ? 1 : 0;
             toolItem->setText(Offered, decision.allowed ? tr("Offered") : tr("Not offered"));
             toolItem->setForeground(Offered, decision.allowed ? kOffered : kDenied);
-            toolItem->setText(Rule, decision.rule);
+            toolItem->setText(Rule, reason(decision));
         }
         serverItem->setText(
             Offered,

@@ -10,7 +10,7 @@
 namespace llamagate {
 
 /// Every tool of every known MCP server under its server, with whether a policy offers it to models and the rule
-/// that decided. The policy and the servers' own allow/deny lists can change at any time; the tree follows at once.
+/// that decided, in words. The policy and the servers' own allow/deny lists can change at any time; the tree follows at once.
 class ToolPolicyPreview : public QTreeWidget
 {
     Q_OBJECT
