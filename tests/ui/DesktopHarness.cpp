@@ -5,7 +5,9 @@
 #include "ui/StatusTracker.h"
 #include "ui/TrayIcon.h"
 
+#include <QAbstractButton>
 #include <QAction>
+#include <QApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -35,6 +37,15 @@ FakeOllama::~FakeOllama()
 {
     m_process.closeWriteChannel();
     m_process.waitForFinished(kTimeoutMs);
+}
+
+MessageBoxAnswer::MessageBoxAnswer(QMessageBox::StandardButton button)
+{
+    QObject::connect(&m_timer, &QTimer::timeout, [button] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget()))
+            box->button(button)->click();
+    });
+    m_timer.start(20);
 }
 
 quint16 unusedPort()

@@ -5,8 +5,10 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QMessageBox>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <memory>
 
@@ -33,6 +35,16 @@ public:
 private:
     QProcess m_process;
     QString m_url;
+};
+
+/// Answers the message boxes that open while it lives (a confirmation, say) with this button.
+class MessageBoxAnswer
+{
+public:
+    explicit MessageBoxAnswer(QMessageBox::StandardButton button);
+
+private:
+    QTimer m_timer;
 };
 
 /// A loopback port nobody listens on right now.

@@ -26,7 +26,6 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
-#include <QTimer>
 
 using namespace llamagate;
 
@@ -192,14 +191,10 @@ void TestDesktop::apiKeyCreatedInThePanelWorksOverHttp()
 
     // Revoke "editor", answering the confirmation.
     table->selectRow(rowOf(QStringLiteral("editor")));
-    QTimer answer;
-    connect(&answer, &QTimer::timeout, this, [] {
-        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget()))
-            box->button(QMessageBox::Yes)->click();
-    });
-    answer.start(20);
-    QTest::mouseClick(page->findChild<QPushButton*>(QStringLiteral("revokeKey")), Qt::LeftButton);
-    answer.stop();
+    {
+        MessageBoxAnswer yes(QMessageBox::Yes);
+        QTest::mouseClick(page->findChild<QPushButton*>(QStringLiteral("revokeKey")), Qt::LeftButton);
+    }
     QCOMPARE(table->rowCount(), 1);
     QCOMPARE(rowOf(QStringLiteral("ci")), 0);
     QTRY_COMPARE_WITH_TIMEOUT(httpGet(models, editorSecret), 401, kTimeoutMs);
@@ -229,14 +224,10 @@ void TestDesktop::keysInTheKeychainCanBeCopiedLater()
 
     // Revoking removes the secret from the keychain too.
     const QString keyId = table->item(0, 0)->data(Qt::UserRole).toString();
-    QTimer answer;
-    connect(&answer, &QTimer::timeout, this, [] {
-        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget()))
-            box->button(QMessageBox::Yes)->click();
-    });
-    answer.start(20);
-    QTest::mouseClick(page->findChild<QPushButton*>(QStringLiteral("revokeKey")), Qt::LeftButton);
-    answer.stop();
+    {
+        MessageBoxAnswer yes(QMessageBox::Yes);
+        QTest::mouseClick(page->findChild<QPushButton*>(QStringLiteral("revokeKey")), Qt::LeftButton);
+    }
     QCOMPARE(table->rowCount(), 0);
     std::optional<QString> left = QStringLiteral("not read");
     keychain.read(keyId, [&left](const std::optional<QString>& found) { left = found; });

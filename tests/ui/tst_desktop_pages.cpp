@@ -6,17 +6,14 @@
 #include "ui/pages/CachePage.h"
 #include "ui/pages/ToolPolicyPreview.h"
 
-#include <QApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
-#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
-#include <QTimer>
 #include <QTreeWidget>
 
 using namespace llamagate;
@@ -47,23 +44,6 @@ QString previewCell(const QTreeWidget* preview, const QString& server, const QSt
     }
     return QStringLiteral("(none)");
 }
-
-/// Answers the next message box with this button, while the object lives.
-class MessageBoxAnswer
-{
-public:
-    explicit MessageBoxAnswer(QMessageBox::StandardButton button)
-    {
-        QObject::connect(&m_timer, &QTimer::timeout, [button] {
-            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget()))
-                box->button(button)->click();
-        });
-        m_timer.start(20);
-    }
-
-private:
-    QTimer m_timer;
-};
 
 } // namespace
 
