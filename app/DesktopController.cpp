@@ -14,10 +14,12 @@
 #include "ui/TrayIcon.h"
 #include "ui/models/RequestLogModel.h"
 #include "ui/pages/ApiKeysPage.h"
+#include "ui/pages/CachePage.h"
 #include "ui/pages/LiveLogPage.h"
 #include "ui/pages/McpServersPage.h"
 #include "ui/pages/OverviewPage.h"
 #include "ui/pages/SettingsPage.h"
+#include "ui/pages/ToolPolicyPage.h"
 
 #include <QMessageBox>
 #include <QSettings>
@@ -39,6 +41,9 @@ DesktopController::DesktopController(GatewayHost& host,
     connect(&m_host, &GatewayHost::startFailed, m_status, &StatusTracker::setStartFailed);
     connect(&m_host, &GatewayHost::stopped, m_status, &StatusTracker::setStopped);
     connect(&m_host, &GatewayHost::ollamaStatusChanged, m_status, &StatusTracker::setOllamaStatus);
+    connect(&m_host, &GatewayHost::mcpServersChanged, m_status, &StatusTracker::setMcpServers);
+    connect(&m_host, &GatewayHost::cacheReported, m_status, &StatusTracker::setCache);
+    connect(&m_host, &GatewayHost::started, &m_host, &GatewayHost::requestCacheReport); // its settings may be new
     connect(&m_host, &GatewayHost::requestLogged, m_status, &StatusTracker::countRequest);
     connect(&m_host, &GatewayHost::requestLogged, m_log, &RequestLogModel::append);
     connect(&m_host, &GatewayHost::stopped, this, [this] {
@@ -51,6 +56,7 @@ DesktopController::DesktopController(GatewayHost& host,
     auto* overview = new OverviewPage(*m_status);
     connect(overview, &OverviewPage::startRequested, this, &DesktopController::startGateway);
     connect(overview, &OverviewPage::stopRequested, this, &DesktopController::stopGateway);
+    connect(overview, &OverviewPage::cacheReportWanted, &m_host, &GatewayHost::requestCacheReport);
     m_keys = new ApiKeysPage(m_settingsFile);
     m_keys->setObjectName(QStringLiteral("api-keys"));
     m_mcpSecrets = new McpSecretKeeper(this);
@@ -58,9 +64,21 @@ DesktopController::DesktopController(GatewayHost& host,
     connect(&m_host, &GatewayHost::mcpServersChanged, m_mcpServers, &McpServersPage::setSnapshots);
     connect(m_mcpServers, &McpServersPage::restartRequested, &m_host, &GatewayHost::restartMcpServer);
     connect(m_mcpServers, &McpServersPage::serversChanged, this, &DesktopController::saveMcpServers);
+    m_toolPolicy = new ToolPolicyPage;
+    m_toolPolicy->setObjectName(QStringLiteral("tool-policy"));
+    connect(&m_host, &GatewayHost::mcpServersChanged, m_toolPolicy, &ToolPolicyPage::setServers);
+    connect(m_toolPolicy, &ToolPolicyPage::applyRequested, this, [this](const QHash<QString, QString>& changes) {
+        m_toolPolicy->showResult(applySettings(changes));
+    });
     m_liveLog = new LiveLogPage(m_log);
+    auto* cache = new CachePage(*m_status);
+    cache->setObjectName(QStringLiteral("cache"));
+    connect(cache, &CachePage::reportWanted, &m_host, &GatewayHost::requestCacheReport);
+    connect(cache, &CachePage::clearRequested, &m_host, &GatewayHost::clearCache);
     m_settings = new SettingsPage;
-    connect(m_settings, &SettingsPage::applyRequested, this, &DesktopController::applySettings);
+    connect(m_settings, &SettingsPage::applyRequested, this, [this](const QHash<QString, QString>& changes) {
+        m_settings->showResult(applySettings(changes));
+    });
     connect(m_settings, &SettingsPage::ollamaTestRequested, this, &DesktopController::testOllama);
     overview->setObjectName(QStringLiteral("overview"));
     m_mcpServers->setObjectName(QStringLiteral("mcp-servers"));
@@ -69,7 +87,9 @@ DesktopController::DesktopController(GatewayHost& host,
     m_panel->addPage(tr("Overview"), overview);
     m_panel->addPage(tr("API Keys"), m_keys);
     m_panel->addPage(tr("MCP Servers"), m_mcpServers);
+    m_panel->addPage(tr("Tool Policy"), m_toolPolicy);
     m_panel->addPage(tr("Live Log"), m_liveLog);
+    m_panel->addPage(tr("Cache"), cache);
     m_panel->addPage(tr("Settings"), m_settings);
     connect(m_panel.get(), &ControlPanel::quitRequested, this, &DesktopController::quit);
 }
@@ -82,6 +102,7 @@ void DesktopController::run(const GatewayConfig& config, bool trayAvailable, boo
     m_config.setSecrets(m_mcpSecrets->values());
     m_settings->setConfig(config);
     m_mcpServers->setConfig(m_config);
+    m_toolPolicy->setConfig(m_config);
     if (trayAvailable) {
         m_tray = std::make_unique<TrayIcon>(*m_status);
         m_tray->setLaunchAtLogin(m_autostart->isEnabled());
@@ -135,12 +156,7 @@ void DesktopController::useSecretStore(SecretStore* secrets)
     });
 }
 
-void DesktopController::applySettings(const QHash<QString, QString>& changes)
-{
-    m_settings->showResult(saveSettings(changes));
-}
-
-QString DesktopController::saveSettings(const QHash<QString, QString>& changes)
+QString DesktopController::applySettings(const QHash<QString, QString>& changes)
 {
     QSettings settings(m_settingsFile, QSettings::IniFormat);
     QHash<QString, QString> saved = ConfigLoader::readSaved(settings);
@@ -159,6 +175,7 @@ QString DesktopController::saveSettings(const QHash<QString, QString>& changes)
     JsonLogger::instance().configure(loggingOptions(m_config)); // the gateway thread logs through it too
     m_settings->setConfig(m_config);
     m_mcpServers->setConfig(m_config);
+    m_toolPolicy->setConfig(m_config);
     startGateway();
     return {};
 }
@@ -166,7 +183,8 @@ QString DesktopController::saveSettings(const QHash<QString, QString>& changes)
 void DesktopController::saveMcpServers(QList<mcp::ServerConfig> servers)
 {
     m_mcpSecrets->keep(servers, McpServerList::fromSetting(m_config.text(Setting::McpServers), {}).servers);
-    m_mcpServers->showResult(saveSettings({{settingSpec(Setting::McpServers).key, McpServerList::toSetting(servers)}}));
+    m_mcpServers->showResult(
+        applySettings({{settingSpec(Setting::McpServers).key, McpServerList::toSetting(servers)}}));
 }
 
 void DesktopController::testOllama(const QUrl& url)

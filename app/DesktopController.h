@@ -14,6 +14,7 @@ namespace llamagate {
 
 class ApiKeysPage;
 class Autostart;
+class CachePage;
 class ControlPanel;
 class GatewayHost;
 class LiveLogPage;
@@ -23,6 +24,7 @@ class RequestLogModel;
 class SecretStore;
 class SettingsPage;
 class StatusTracker;
+class ToolPolicyPage;
 class TrayIcon;
 
 /// Wires the gateway host to the desktop: the status the tray and pages show, the control panel and its pages,
@@ -50,8 +52,9 @@ public:
     void quit();
     /// Keeps API key secrets and MCP servers' secret header values in this keychain, once it has answered.
     void useSecretStore(SecretStore* secrets);
-    /// Saves these settings (after checking the whole configuration) and restarts the gateway with them.
-    void applySettings(const QHash<QString, QString>& changes);
+    /// Saves these settings (after checking the whole configuration) and restarts the gateway with them; returns
+    /// why not, or an empty string when they were saved and applied.
+    QString applySettings(const QHash<QString, QString>& changes);
 
     ControlPanel& panel() const { return *m_panel; }
     /// The tray icon; null when there is no system tray.
@@ -61,6 +64,7 @@ public:
     SettingsPage& settingsPage() const { return *m_settings; }
     LiveLogPage& liveLogPage() const { return *m_liveLog; }
     McpServersPage& mcpServersPage() const { return *m_mcpServers; }
+    ToolPolicyPage& toolPolicyPage() const { return *m_toolPolicy; }
     /// The configuration the gateway runs with (secrets included).
     const GatewayConfig& config() const { return m_config; }
 
@@ -71,8 +75,6 @@ signals:
 private:
     void setLaunchAtLogin(bool enabled);
     void testOllama(const QUrl& url);
-    /// Checks, saves and applies these settings: empty when that worked, otherwise the reason it did not.
-    QString saveSettings(const QHash<QString, QString>& changes);
     /// Saves the MCP servers edited on their page: secret header values to the keychain, the rest as MCP_SERVERS.
     void saveMcpServers(QList<mcp::ServerConfig> servers);
 
@@ -90,6 +92,7 @@ private:
     LiveLogPage* m_liveLog = nullptr;
     McpServersPage* m_mcpServers = nullptr;
     McpSecretKeeper* m_mcpSecrets = nullptr;
+    ToolPolicyPage* m_toolPolicy = nullptr;
     bool m_quitting = false;
 };
 

@@ -6,7 +6,6 @@
 #include "ui/StatusIcons.h"
 #include "ui/StatusTracker.h"
 #include "ui/TrayIcon.h"
-#include "ui/models/McpServersModel.h"
 #include "ui/models/RequestLogModel.h"
 #include "ui/pages/LiveLogPage.h"
 #include "ui/pages/McpServersPage.h"
@@ -24,13 +23,14 @@ ScreenshotTour::ScreenshotTour(DesktopController& desktop, QString directory, QO
     : QObject(parent), m_desktop(desktop), m_directory(std::move(directory))
 {
     connect(&m_desktop.status(), &StatusTracker::changed, this, &ScreenshotTour::requestOnce);
+    connect(&m_desktop.status(), &StatusTracker::changed, this, &ScreenshotTour::renderWhenSettled);
     connect(
         &m_desktop.log(),
         &QAbstractItemModel::rowsInserted,
         this,
         [this] {
-            // Let the views lay the new row out before they are grabbed.
-            QTimer::singleShot(300, this, &ScreenshotTour::render);
+            m_logged = true;
+            renderWhenSettled();
         },
         Qt::SingleShotConnection);
 }
@@ -45,6 +45,22 @@ void ScreenshotTour::requestOnce()
     connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
 }
 
+void ScreenshotTour::renderWhenSettled()
+{
+    // Every MCP server has connected or failed (one that failed may be connecting again).
+    const StatusTracker& status = m_desktop.status();
+    const QList<McpServerSnapshot> servers = status.mcpServers();
+    const bool mcpSettled = std::none_of(servers.cbegin(), servers.cend(), [&status](const McpServerSnapshot& server) {
+        return server.status.state == mcp::ServerState::Connecting &&
+               !status.failingMcpServers().contains(server.status.name);
+    });
+    if (!m_logged || m_rendered || !status.mcpReported() || !mcpSettled)
+        return;
+    m_rendered = true;
+    // Let the views lay the new row and the last reports out before they are grabbed.
+    QTimer::singleShot(300, this, &ScreenshotTour::render);
+}
+
 bool ScreenshotTour::save(const QPixmap& pixmap, const QString& name)
 {
     const QString path = QDir(m_directory).filePath(name);
@@ -56,14 +72,6 @@ bool ScreenshotTour::save(const QPixmap& pixmap, const QString& name)
 
 void ScreenshotTour::render()
 {
-    const McpServersModel& servers = *m_desktop.mcpServersPage().model();
-    for (int row = 0; row < servers.rowCount(); ++row) {
-        const auto& live = servers.row(row).live;
-        if (live && live->status.state == mcp::ServerState::Connecting && m_mcpWaits++ < 40) {
-            QTimer::singleShot(250, this, &ScreenshotTour::render);
-            return;
-        }
-    }
     bool ok = QDir().mkpath(m_directory);
     ControlPanel& panel = m_desktop.panel();
     m_desktop.liveLogPage().view()->selectRow(0);

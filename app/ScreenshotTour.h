@@ -9,8 +9,8 @@ namespace llamagate {
 class DesktopController;
 
 /// `llamagate --screenshots DIR`: once the gateway runs and Ollama's state is known, makes one request so that the
-/// live log has a row, and (for a few seconds at most) until no MCP server is still connecting, then renders every
-/// control-panel page, the tray menu and the tray icons to PNG files in DIR.
+/// live log has a row; once that is shown and every MCP server has connected or failed, renders every control-panel
+/// page, the tray menu and the tray icons to PNG files in DIR.
 class ScreenshotTour : public QObject
 {
     Q_OBJECT
@@ -23,6 +23,7 @@ signals:
 
 private:
     void requestOnce();
+    void renderWhenSettled();
     void render();
     bool save(const QPixmap& pixmap, const QString& name);
 
@@ -30,7 +31,8 @@ private:
     QString m_directory;
     QNetworkAccessManager m_network;
     bool m_requested = false;
-    int m_mcpWaits = 0; ///< times the rendering waited for MCP servers that were still connecting
+    bool m_logged = false; ///< the request's row is in the live log
+    bool m_rendered = false;
 };
 
 } // namespace llamagate

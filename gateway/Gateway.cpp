@@ -168,7 +168,7 @@ void Gateway::useKeyStore(const QString& settingsFile)
 
 void Gateway::reportCache()
 {
-    emit cacheReported({m_context.config.flag(Setting::CacheEnabled), m_context.cache->stats()});
+    emit cacheReported(cacheSnapshot(m_context));
 }
 
 void Gateway::clearCache()

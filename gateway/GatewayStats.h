@@ -16,11 +16,13 @@ struct McpServerSnapshot
     QList<mcp::ToolInfo> tools; ///< empty unless the server is ready
 };
 
-/// The gateway's counters at one moment, for the control panel: the response cache's.
+/// The response cache at one moment, for the control panel and GET /v1/cache: its counters and settings.
 struct CacheSnapshot
 {
     bool enabled = false;
+    bool persistent = false; ///< kept in a file across restarts
     ResponseCache::Stats stats;
+    ResponseCache::Limits limits;
 };
 
 } // namespace llamagate

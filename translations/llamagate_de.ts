@@ -480,6 +480,84 @@
     </message>
 </context>
 <context>
+    <name>llamagate::CachePage</name>
+    <message>
+        <source>The response cache answers a repeated request without asking Ollama again. Its size and lifetime are set under Response cache in Settings.</source>
+        <translation>Der Antwort-Cache beantwortet eine wiederholte Anfrage, ohne Ollama erneut zu fragen. Seine Größe und Lebensdauer stellen Sie unter „Antwort-Cache“ in den Einstellungen ein.</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <source>Entries:</source>
+        <translation>Einträge:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <source>Hits:</source>
+        <translation>Treffer:</translation>
+    </message>
+    <message>
+        <source>Misses:</source>
+        <translation>Fehlschläge:</translation>
+    </message>
+    <message>
+        <source>Hit ratio:</source>
+        <translation>Trefferquote:</translation>
+    </message>
+    <message>
+        <source>Entries kept for:</source>
+        <translation>Einträge gelten für:</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Cache…</source>
+        <translation>Cache &amp;leeren…</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Off (CACHE_ENABLED): every request goes to Ollama</source>
+        <translation>Aus (CACHE_ENABLED): Jede Anfrage geht an Ollama</translation>
+    </message>
+    <message>
+        <source>On, kept across restarts</source>
+        <translation>An, bleibt über Neustarts erhalten</translation>
+    </message>
+    <message>
+        <source>On, in memory until LlamaGate quits</source>
+        <translation>An, im Arbeitsspeicher, bis LlamaGate beendet wird</translation>
+    </message>
+    <message>
+        <source>%1 of at most %2</source>
+        <translation>%1 von höchstens %2</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch keine</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Clear Cache</source>
+        <translation>Cache leeren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the %n cached answer(s)? The next requests go to Ollama again.</source>
+        <translation>
+            <numerusform>Die %n gespeicherte Antwort entfernen? Die nächsten Anfragen gehen wieder an Ollama.</numerusform>
+            <numerusform>Die %n gespeicherten Antworten entfernen? Die nächsten Anfragen gehen wieder an Ollama.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>llamagate::ControlPanel</name>
     <message>
         <source>LlamaGate Control Panel</source>
@@ -523,6 +601,14 @@
     <message>
         <source>MCP Servers</source>
         <translation>MCP-Server</translation>
+    </message>
+    <message>
+        <source>Tool Policy</source>
+        <translation>Werkzeugregeln</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>Cache</translation>
     </message>
 </context>
 <context>
@@ -1091,6 +1177,56 @@
         <source>%1 per minute, %2 served since LlamaGate started</source>
         <translation>%1 pro Minute, %2 beantwortet seit dem Start von LlamaGate</translation>
     </message>
+    <message>
+        <source>Models:</source>
+        <translation>Modelle:</translation>
+    </message>
+    <message>
+        <source>Cache:</source>
+        <translation>Cache:</translation>
+    </message>
+    <message>
+        <source>MCP servers:</source>
+        <translation>MCP-Server:</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>none installed</source>
+        <translation>keine installiert</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>no lookups yet</source>
+        <translation>noch keine Abfragen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 % hit ratio (%2 of %n lookup(s) answered from the cache)</source>
+        <translation>
+            <numerusform>%1 % Trefferquote (%2 von %n Abfrage aus dem Cache beantwortet)</numerusform>
+            <numerusform>%1 % Trefferquote (%2 von %n Abfragen aus dem Cache beantwortet)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none running</source>
+        <translation>keine in Betrieb</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n ready</source>
+        <translation>
+            <numerusform>%1 von %n bereit</numerusform>
+            <numerusform>%1 von %n bereit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; in error: %1</source>
+        <translation>; fehlerhaft: %1</translation>
+    </message>
 </context>
 <context>
     <name>llamagate::RequestLogModel</name>
@@ -1140,6 +1276,21 @@
     </message>
 </context>
 <context>
+    <name>llamagate::SettingOverride</name>
+    <message>
+        <source>Set by the environment variable %1; change it there.</source>
+        <translation>Durch die Umgebungsvariable %1 gesetzt; dort ändern.</translation>
+    </message>
+    <message>
+        <source>Set by %1 in the .env file; change it there.</source>
+        <translation>Durch %1 in der .env-Datei gesetzt; dort ändern.</translation>
+    </message>
+    <message>
+        <source>Set by --%1 on the command line.</source>
+        <translation>Durch --%1 auf der Befehlszeile gesetzt.</translation>
+    </message>
+</context>
+<context>
     <name>llamagate::SettingsPage</name>
     <message>
         <source>Ollama</source>
@@ -1172,18 +1323,6 @@
     <message>
         <source>MCP tools</source>
         <translation>MCP-Werkzeuge</translation>
-    </message>
-    <message>
-        <source>Set by the environment variable %1; change it there.</source>
-        <translation>Durch die Umgebungsvariable %1 gesetzt; dort ändern.</translation>
-    </message>
-    <message>
-        <source>Set by %1 in the .env file; change it there.</source>
-        <translation>Durch %1 in der .env-Datei gesetzt; dort ändern.</translation>
-    </message>
-    <message>
-        <source>Set by --%1 on the command line.</source>
-        <translation>Durch --%1 auf der Befehlszeile gesetzt.</translation>
     </message>
     <message>
         <source>On</source>
@@ -1261,12 +1400,136 @@
         <translation>Gestoppt: %1</translation>
     </message>
     <message>
-        <source>Degraded: Ollama is not reachable</source>
-        <translation>Eingeschränkt: Ollama ist nicht erreichbar</translation>
-    </message>
-    <message>
         <source>Running</source>
         <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Ollama is not reachable</source>
+        <translation>Ollama ist nicht erreichbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>MCP server %1 is in error</source>
+        <translation>
+            <numerusform>MCP-Server %1 ist fehlerhaft</numerusform>
+            <numerusform>MCP-Server %1 sind fehlerhaft</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Degraded: %1</source>
+        <translation>Eingeschränkt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>llamagate::ToolPolicyPage</name>
+    <message>
+        <source>Which MCP tools are offered to models. Patterns are globs on &lt;tt&gt;mcp.&amp;lt;server&amp;gt;.&amp;lt;tool&amp;gt;&lt;/tt&gt;, one per line, for example &lt;tt&gt;mcp.files.*&lt;/tt&gt; or &lt;tt&gt;mcp.*.get-env&lt;/tt&gt;. A deny pattern beats every allow pattern; an empty allow list allows every tool. A server&apos;s own lists apply too.</source>
+        <translation>Welche MCP-Werkzeuge den Modellen angeboten werden. Muster sind Platzhaltermuster auf &lt;tt&gt;mcp.&amp;lt;Server&amp;gt;.&amp;lt;Werkzeug&amp;gt;&lt;/tt&gt;, eines pro Zeile, zum Beispiel &lt;tt&gt;mcp.files.*&lt;/tt&gt; oder &lt;tt&gt;mcp.*.get-env&lt;/tt&gt;. Ein Sperrmuster schlägt jedes Erlaubnismuster; eine leere Erlaubnisliste erlaubt jedes Werkzeug. Die eigenen Listen eines Servers gelten zusätzlich.</translation>
+    </message>
+    <message>
+        <source>&amp;Allow (MCP_ALLOW_TOOLS)</source>
+        <translation>&amp;Erlauben (MCP_ALLOW_TOOLS)</translation>
+    </message>
+    <message>
+        <source>&amp;Deny (MCP_DENY_TOOLS)</source>
+        <translation>&amp;Sperren (MCP_DENY_TOOLS)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>Ü&amp;bernehmen</translation>
+    </message>
+    <message>
+        <source>Tool policy saved and applied.</source>
+        <translation>Werkzeugregeln gespeichert und übernommen.</translation>
+    </message>
+    <message>
+        <source>MCP is switched off (MCP_ENABLED), so no tools are offered to models. Switch it on in Settings; the tools of your MCP servers are then listed here.</source>
+        <translation>MCP ist ausgeschaltet (MCP_ENABLED), daher werden den Modellen keine Werkzeuge angeboten. Schalten Sie es in den Einstellungen ein; die Werkzeuge Ihrer MCP-Server werden dann hier aufgeführt.</translation>
+    </message>
+    <message>
+        <source>No MCP servers are configured. Add one on the MCP Servers page; its tools are then listed here.</source>
+        <translation>Es sind keine MCP-Server eingerichtet. Fügen Sie auf der Seite „MCP-Server“ einen hinzu; seine Werkzeuge werden dann hier aufgeführt.</translation>
+    </message>
+</context>
+<context>
+    <name>llamagate::ToolPolicyPreview</name>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>In error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>MCP_DENY_TOOLS pattern %1</source>
+        <translation>Muster %1 in MCP_DENY_TOOLS</translation>
+    </message>
+    <message>
+        <source>the server&apos;s deny pattern %1</source>
+        <translation>Sperrmuster %1 des Servers</translation>
+    </message>
+    <message>
+        <source>no allow pattern of the server matches</source>
+        <translation>kein Erlaubnismuster des Servers passt</translation>
+    </message>
+    <message>
+        <source>the server&apos;s allow pattern %1</source>
+        <translation>Erlaubnismuster %1 des Servers</translation>
+    </message>
+    <message>
+        <source>no MCP_ALLOW_TOOLS pattern matches</source>
+        <translation>kein Muster in MCP_ALLOW_TOOLS passt</translation>
+    </message>
+    <message>
+        <source>MCP_ALLOW_TOOLS pattern %1</source>
+        <translation>Muster %1 in MCP_ALLOW_TOOLS</translation>
+    </message>
+    <message>
+        <source>no allow list restricts it</source>
+        <translation>keine Erlaubnisliste schränkt es ein</translation>
+    </message>
+    <message>
+        <source>Server and tool</source>
+        <translation>Server und Werkzeug</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Angeboten</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Tool policy preview</source>
+        <translation>Vorschau der Werkzeugregeln</translation>
+    </message>
+    <message>
+        <source>Not offered</source>
+        <translation>Nicht angeboten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n</source>
+        <translation>
+            <numerusform>%1 von %n</numerusform>
+            <numerusform>%1 von %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1321,6 +1584,18 @@
             <numerusform>%n Anfrage beantwortet</numerusform>
             <numerusform>%n Anfragen beantwortet</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>MCP server %1 is back</source>
+        <translation>MCP-Server %1 ist wieder da</translation>
+    </message>
+    <message>
+        <source>Its tools can be used again.</source>
+        <translation>Seine Werkzeuge sind wieder nutzbar.</translation>
+    </message>
+    <message>
+        <source>MCP server %1 failed</source>
+        <translation>MCP-Server %1 ist ausgefallen</translation>
     </message>
 </context>
 </TS>

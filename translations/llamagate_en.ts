@@ -480,6 +480,84 @@
     </message>
 </context>
 <context>
+    <name>llamagate::CachePage</name>
+    <message>
+        <source>The response cache answers a repeated request without asking Ollama again. Its size and lifetime are set under Response cache in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hits:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Misses:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hit ratio:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries kept for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear Cache…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off (CACHE_ENABLED): every request goes to Ollama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On, kept across restarts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On, in memory until LlamaGate quits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of at most %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear Cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the %n cached answer(s)? The next requests go to Ollama again.</source>
+        <translation>
+            <numerusform>Remove the %n cached answer? The next requests go to Ollama again.</numerusform>
+            <numerusform>Remove the %n cached answers? The next requests go to Ollama again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>llamagate::ControlPanel</name>
     <message>
         <source>LlamaGate Control Panel</source>
@@ -522,6 +600,14 @@
     </message>
     <message>
         <source>MCP Servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1091,6 +1177,56 @@
         <source>%1 per minute, %2 served since LlamaGate started</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Models:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP servers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no lookups yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 % hit ratio (%2 of %n lookup(s) answered from the cache)</source>
+        <translation>
+            <numerusform>%1 % hit ratio (%2 of %n lookup answered from the cache)</numerusform>
+            <numerusform>%1 % hit ratio (%2 of %n lookups answered from the cache)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n ready</source>
+        <translation>
+            <numerusform>%1 of %n ready</numerusform>
+            <numerusform>%1 of %n ready</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; in error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llamagate::RequestLogModel</name>
@@ -1140,6 +1276,21 @@
     </message>
 </context>
 <context>
+    <name>llamagate::SettingOverride</name>
+    <message>
+        <source>Set by the environment variable %1; change it there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by %1 in the .env file; change it there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by --%1 on the command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>llamagate::SettingsPage</name>
     <message>
         <source>Ollama</source>
@@ -1171,18 +1322,6 @@
     </message>
     <message>
         <source>MCP tools</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set by the environment variable %1; change it there.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set by %1 in the .env file; change it there.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set by --%1 on the command line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1261,12 +1400,136 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Degraded: Ollama is not reachable</source>
+        <source>Running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Running</source>
+        <source>Ollama is not reachable</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>MCP server %1 is in error</source>
+        <translation>
+            <numerusform>MCP server %1 is in error</numerusform>
+            <numerusform>MCP servers %1 are in error</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Degraded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llamagate::ToolPolicyPage</name>
+    <message>
+        <source>Which MCP tools are offered to models. Patterns are globs on &lt;tt&gt;mcp.&amp;lt;server&amp;gt;.&amp;lt;tool&amp;gt;&lt;/tt&gt;, one per line, for example &lt;tt&gt;mcp.files.*&lt;/tt&gt; or &lt;tt&gt;mcp.*.get-env&lt;/tt&gt;. A deny pattern beats every allow pattern; an empty allow list allows every tool. A server&apos;s own lists apply too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Allow (MCP_ALLOW_TOOLS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deny (MCP_DENY_TOOLS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool policy saved and applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP is switched off (MCP_ENABLED), so no tools are offered to models. Switch it on in Settings; the tools of your MCP servers are then listed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No MCP servers are configured. Add one on the MCP Servers page; its tools are then listed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llamagate::ToolPolicyPreview</name>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP_DENY_TOOLS pattern %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s deny pattern %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no allow pattern of the server matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s allow pattern %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no MCP_ALLOW_TOOLS pattern matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP_ALLOW_TOOLS pattern %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no allow list restricts it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server and tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool policy preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n</source>
+        <translation>
+            <numerusform>%1 of %n</numerusform>
+            <numerusform>%1 of %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1321,6 +1584,18 @@
             <numerusform>%n request served</numerusform>
             <numerusform>%n requests served</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>MCP server %1 is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its tools can be used again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP server %1 failed</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -53,11 +53,6 @@ QWidget* ControlPanel::page(int index) const
     return m_pages->widget(index);
 }
 
-int ControlPanel::indexOf(QWidget* page) const
-{
-    return m_pages->indexOf(page);
-}
-
 int ControlPanel::currentPage() const
 {
     return m_pages->currentIndex();

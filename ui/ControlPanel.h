@@ -19,8 +19,6 @@ public:
     void addPage(const QString& title, QWidget* page);
     int pageCount() const;
     QWidget* page(int index) const;
-    /// The index of a page, or -1.
-    int indexOf(QWidget* page) const;
     int currentPage() const;
     void showPage(int index);
     /// Brings the window to the front, shown and focused.

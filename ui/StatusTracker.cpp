@@ -26,13 +26,30 @@ Health StatusTracker::health() const
 {
     if (m_state != GatewayState::Running)
         return Health::Stopped;
-    return m_ollama.state == OllamaStatus::State::Unreachable ? Health::Degraded : Health::Running;
+    const bool ollamaDown = m_ollama.state == OllamaStatus::State::Unreachable;
+    return ollamaDown || !m_failingMcp.isEmpty() ? Health::Degraded : Health::Running;
+}
+
+int StatusTracker::mcpServersReady() const
+{
+    return int(std::count_if(m_mcpServers.cbegin(), m_mcpServers.cend(), [](const McpServerSnapshot& server) {
+        return server.status.state == mcp::ServerState::Ready;
+    }));
 }
 
 int StatusTracker::requestsPerMinute() const
 {
     pruneRecent();
     return int(m_recent.size());
+}
+
+mcp::ServerStatus StatusTracker::mcpServerStatus(const QString& name) const
+{
+    for (const McpServerSnapshot& server : m_mcpServers) {
+        if (server.status.name == name)
+            return server.status;
+    }
+    return {};
 }
 
 QString StatusTracker::summary() const
@@ -47,7 +64,15 @@ QString StatusTracker::summary() const
     case GatewayState::Running:
         break;
     }
-    return health() == Health::Degraded ? tr("Degraded: Ollama is not reachable") : tr("Running");
+    if (health() == Health::Running)
+        return tr("Running");
+    QStringList problems;
+    if (m_ollama.state == OllamaStatus::State::Unreachable)
+        problems.append(tr("Ollama is not reachable"));
+    if (!m_failingMcp.isEmpty())
+        problems.append(tr("MCP server %1 is in error", nullptr, int(m_failingMcp.size()))
+                            .arg(m_failingMcp.join(QStringLiteral(", "))));
+    return tr("Degraded: %1").arg(problems.join(QStringLiteral("; ")));
 }
 
 QString StatusTracker::endpointFor(const QString& address, quint16 port)
@@ -67,6 +92,7 @@ void StatusTracker::setStarting(const QString& ollamaHost)
     m_state = GatewayState::Starting;
     m_ollamaHost = ollamaHost;
     m_startError.clear();
+    m_mcpReported = false;
     emit changed();
 }
 
@@ -107,6 +133,48 @@ void StatusTracker::setOllamaStatus(const OllamaStatus& status)
     if (before != OllamaStatus::State::Unknown && status.state != OllamaStatus::State::Unknown &&
         before != status.state)
         emit ollamaReachabilityChanged(status.state == OllamaStatus::State::Reachable);
+}
+
+void StatusTracker::setMcpServers(const QList<McpServerSnapshot>& servers)
+{
+    m_mcpServers = servers;
+    m_mcpReported = true;
+    QStringList failed;
+    QStringList recovered;
+    QStringList failing;
+    for (const McpServerSnapshot& server : servers) {
+        const QString& name = server.status.name;
+        const bool wasFailing = m_failingMcp.contains(name);
+        switch (server.status.state) {
+        case mcp::ServerState::Error:
+            failing.append(name);
+            if (!wasFailing)
+                failed.append(name);
+            break;
+        case mcp::ServerState::Connecting: // a restart after a failure: still failing until it is ready
+            if (wasFailing)
+                failing.append(name);
+            break;
+        case mcp::ServerState::Ready:
+            if (wasFailing)
+                recovered.append(name);
+            break;
+        case mcp::ServerState::Stopped: // switched off or the gateway stopped: no news
+            break;
+        }
+    }
+    m_failingMcp = failing;
+    emit changed();
+    for (const QString& name : std::as_const(failed))
+        emit mcpServerReachabilityChanged(name, false);
+    for (const QString& name : std::as_const(recovered))
+        emit mcpServerReachabilityChanged(name, true);
+}
+
+void StatusTracker::setCache(const CacheSnapshot& cache)
+{
+    m_cache = cache;
+    emit changed();
 }
 
 void StatusTracker::countRequest(const RequestLogEntry&)

@@ -47,6 +47,12 @@ TrayIcon::TrayIcon(const StatusTracker& status, QObject* parent) : QObject(paren
             notify(tr("Ollama is not reachable"),
                    tr("Ollama at %1 does not answer: %2").arg(m_status.ollamaHost(), m_status.ollama().error));
     });
+    connect(&m_status, &StatusTracker::mcpServerReachabilityChanged, this, [this](const QString& name, bool ready) {
+        if (ready)
+            notify(tr("MCP server %1 is back").arg(name), tr("Its tools can be used again."));
+        else
+            notify(tr("MCP server %1 failed").arg(name), m_status.mcpServerStatus(name).lastError);
+    });
     refresh();
     m_icon->setIcon(healthIcon(m_shownHealth));
 }

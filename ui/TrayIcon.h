@@ -11,8 +11,8 @@ class QSystemTrayIcon;
 namespace llamagate {
 
 /// The tray icon: its picture and tooltip follow the gateway's health; its menu opens the panel, starts and stops
-/// the gateway, copies the endpoint, switches launch at login and quits. Tells Ollama's comings and goings in a
-/// notification.
+/// the gateway, copies the endpoint, switches launch at login and quits. Tells the comings and goings of Ollama and
+/// of the MCP servers in a notification.
 class TrayIcon : public QObject
 {
     Q_OBJECT

@@ -10,11 +10,12 @@ namespace {
 
 QJsonObject statsJson(const GatewayContext& context)
 {
-    const ResponseCache::Stats stats = context.cache->stats();
-    const ResponseCache::Limits& limits = context.cache->limits();
+    const CacheSnapshot cache = cacheSnapshot(context);
+    const ResponseCache::Stats& stats = cache.stats;
+    const ResponseCache::Limits& limits = cache.limits;
     return QJsonObject{{QStringLiteral("object"), QStringLiteral("cache.stats")},
-                       {QStringLiteral("enabled"), context.config.flag(Setting::CacheEnabled)},
-                       {QStringLiteral("persistent"), context.config.flag(Setting::CachePersist)},
+                       {QStringLiteral("enabled"), cache.enabled},
+                       {QStringLiteral("persistent"), cache.persistent},
                        {QStringLiteral("entries"), stats.entries},
                        {QStringLiteral("bytes"), stats.bytes},
                        {QStringLiteral("hits"), stats.hits},
@@ -26,6 +27,14 @@ QJsonObject statsJson(const GatewayContext& context)
 }
 
 } // namespace
+
+CacheSnapshot cacheSnapshot(const GatewayContext& context)
+{
+    return {context.config.flag(Setting::CacheEnabled),
+            context.config.flag(Setting::CachePersist),
+            context.cache->stats(),
+            context.cache->limits()};
+}
 
 void addCacheRoutes(Router& router, const GatewayContext& context)
 {

@@ -205,7 +205,7 @@ QJsonObject toolsJson(McpHub& hub, const QString& name, const mcp::Client& clien
                                  {QStringLiteral("description"), tool.description},
                                  {QStringLiteral("input_schema"), tool.inputSchema},
                                  {QStringLiteral("allowed"), decision.allowed},
-                                 {QStringLiteral("rule"), decision.rule}});
+                                 {QStringLiteral("rule"), decision.rule()}});
     }
     return {{QStringLiteral("server"), name}, {QStringLiteral("tools"), tools}};
 }
@@ -394,10 +394,10 @@ void execute(McpHub& hub, const ExchangePtr& exchange)
                                       QStringLiteral("MCP server '%1' has no tool '%2'").arg(server, tool)));
     const ToolPolicy::Decision decision = hub.decide(server, tool);
     if (!decision.allowed)
-        return request.error(mcpError(
-            403,
-            QStringLiteral("tool_not_allowed"),
-            QStringLiteral("Tool %1 is not allowed (%2)").arg(ToolPolicy::qualifiedName(server, tool), decision.rule)));
+        return request.error(mcpError(403,
+                                      QStringLiteral("tool_not_allowed"),
+                                      QStringLiteral("Tool %1 is not allowed (%2)")
+                                          .arg(ToolPolicy::qualifiedName(server, tool), decision.rule())));
     mcp::CallOptions options;
     options.timeout = hub.serverConfig(server)->timeout;
     exchange->logFields.insert(QStringLiteral("mcp_tool"), ToolPolicy::qualifiedName(server, tool));

@@ -300,13 +300,13 @@ void ToolLoop::startTool(int index, const QJsonObject& call)
     logEntry.insert(QStringLiteral("tool"), tool->ref.tool);
     if (!tool->decision.allowed) {
         logEntry.insert(QStringLiteral("outcome"), QStringLiteral("denied"));
-        logEntry.insert(QStringLiteral("rule"), tool->decision.rule);
+        logEntry.insert(QStringLiteral("rule"), tool->decision.rule());
         return toolDone(
             index,
             ToolResultMessage::error(name,
                                      QStringLiteral("Not executed: the tool %1 is not allowed by LlamaGate's "
                                                     "tool policy (%2).")
-                                         .arg(name, tool->decision.rule)),
+                                         .arg(name, tool->decision.rule())),
             logEntry);
     }
     m_ran.append(name);

@@ -44,26 +44,48 @@ ToolPolicy::Decision ToolPolicy::decide(const QString& server,
                                         const QStringList& serverAllow,
                                         const QStringList& serverDeny) const
 {
+    using Rule = Decision::Rule;
     const QString qualified = qualifiedName(server, tool);
     if (const auto glob = firstMatch(m_deny, qualified))
-        return {false, QStringLiteral("MCP_DENY_TOOLS: %1").arg(*glob)};
+        return {false, Rule::GlobalDeny, *glob, server};
     const QStringList ownAllow = cleaned(serverAllow);
     if (const auto glob = firstMatch(cleaned(serverDeny), tool))
-        return {false, QStringLiteral("server %1 deny: %2").arg(server, *glob)};
-    QString allowedBy;
+        return {false, Rule::ServerDeny, *glob, server};
+    Decision allowedByServer{true, Rule::NoAllowList, QString(), server};
     if (!ownAllow.isEmpty()) {
         const auto glob = firstMatch(ownAllow, tool);
         if (!glob)
-            return {false, QStringLiteral("server %1 allow list: no match").arg(server)};
-        allowedBy = QStringLiteral("server %1 allow: %2").arg(server, *glob);
+            return {false, Rule::ServerAllowMiss, QString(), server};
+        allowedByServer = {true, Rule::ServerAllow, *glob, server};
     }
     if (!m_allow.isEmpty()) {
         const auto glob = firstMatch(m_allow, qualified);
         if (!glob)
-            return {false, QStringLiteral("MCP_ALLOW_TOOLS: no match")};
-        return {true, QStringLiteral("MCP_ALLOW_TOOLS: %1").arg(*glob)};
+            return {false, Rule::GlobalAllowMiss, QString(), server};
+        return {true, Rule::GlobalAllow, *glob, server};
     }
-    return {true, allowedBy.isEmpty() ? QStringLiteral("no allow list") : allowedBy};
+    return allowedByServer;
+}
+
+QString ToolPolicy::Decision::rule() const
+{
+    switch (by) {
+    case Rule::GlobalDeny:
+        return QStringLiteral("MCP_DENY_TOOLS: %1").arg(glob);
+    case Rule::ServerDeny:
+        return QStringLiteral("server %1 deny: %2").arg(server, glob);
+    case Rule::ServerAllowMiss:
+        return QStringLiteral("server %1 allow list: no match").arg(server);
+    case Rule::ServerAllow:
+        return QStringLiteral("server %1 allow: %2").arg(server, glob);
+    case Rule::GlobalAllowMiss:
+        return QStringLiteral("MCP_ALLOW_TOOLS: no match");
+    case Rule::GlobalAllow:
+        return QStringLiteral("MCP_ALLOW_TOOLS: %1").arg(glob);
+    case Rule::NoAllowList:
+        break;
+    }
+    return QStringLiteral("no allow list");
 }
 
 } // namespace llamagate

@@ -11,11 +11,27 @@ namespace llamagate {
 class ToolPolicy
 {
 public:
-    /// The outcome for one tool and the rule that decided it, e.g. "MCP_DENY_TOOLS: mcp.*.get-env".
+    /// The outcome for one tool, which rule decided it and the glob that matched (if one did).
     struct Decision
     {
+        enum class Rule
+        {
+            NoAllowList,     ///< allowed: no allow list applies
+            GlobalDeny,      ///< denied by an MCP_DENY_TOOLS glob
+            ServerDeny,      ///< denied by a glob of the server's own deny list
+            ServerAllowMiss, ///< denied: the server's own allow list has no matching glob
+            ServerAllow,     ///< allowed by a glob of the server's own allow list (no global allow list)
+            GlobalAllowMiss, ///< denied: MCP_ALLOW_TOOLS has no matching glob
+            GlobalAllow      ///< allowed by an MCP_ALLOW_TOOLS glob
+        };
+
         bool allowed = true;
-        QString rule;
+        Rule by = Rule::NoAllowList;
+        QString glob;
+        QString server;
+
+        /// The rule in words for the management API and the logs, e.g. "MCP_DENY_TOOLS: mcp.*.get-env".
+        QString rule() const;
     };
 
     ToolPolicy() = default;

@@ -1,10 +1,14 @@
 #include "DesktopHarness.h"
 
 #include "app/platform/Autostart.h"
+#include "ui/ControlPanel.h"
 #include "ui/StatusTracker.h"
 #include "ui/TrayIcon.h"
 
+#include <QAbstractButton>
 #include <QAction>
+#include <QApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMenu>
@@ -35,6 +39,15 @@ FakeOllama::~FakeOllama()
     m_process.waitForFinished(kTimeoutMs);
 }
 
+MessageBoxAnswer::MessageBoxAnswer(QMessageBox::StandardButton button)
+{
+    QObject::connect(&m_timer, &QTimer::timeout, [button] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget()))
+            box->button(button)->click();
+    });
+    m_timer.start(20);
+}
+
 quint16 unusedPort()
 {
     QTcpServer server;
@@ -51,18 +64,58 @@ QAction* menuAction(const TrayIcon& tray, const QString& text)
     return nullptr;
 }
 
-int httpGet(const QString& url, const QString& apiKey)
+QJsonObject HttpReply::json() const
+{
+    return QJsonDocument::fromJson(body).object();
+}
+
+HttpReply httpSend(const QByteArray& method, const QString& url, const QJsonObject& body, const QString& apiKey)
 {
     QNetworkAccessManager network;
     QNetworkRequest request{QUrl(url)};
     if (!apiKey.isEmpty())
         request.setRawHeader("X-API-Key", apiKey.toUtf8());
-    QNetworkReply* reply = network.get(request);
+    QByteArray payload;
+    if (!body.isEmpty()) {
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        payload = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    }
+    QNetworkReply* reply = network.sendCustomRequest(request, method, payload);
     QSignalSpy finished(reply, &QNetworkReply::finished);
+    HttpReply answer;
     if (!finished.wait(kTimeoutMs))
-        return -1;
+        return answer;
     reply->deleteLater();
-    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    answer.body = reply->readAll();
+    for (const QNetworkReply::RawHeaderPair& header : reply->rawHeaderPairs())
+        answer.headers.insert(header.first.toLower(), header.second);
+    return answer;
+}
+
+int httpGet(const QString& url, const QString& apiKey)
+{
+    return httpSend("GET", url, {}, apiKey).status;
+}
+
+QJsonObject everythingServer(const QString& name)
+{
+    const QString script = qEnvironmentVariable("LLAMAGATE_TESTS_DIR") +
+                           QStringLiteral("/node_modules/@modelcontextprotocol/server-everything/dist/index.js");
+    return {{QStringLiteral("name"), name},
+            {QStringLiteral("command"), qEnvironmentVariable("NODE_EXECUTABLE")},
+            {QStringLiteral("args"), QJsonArray{script, QStringLiteral("stdio")}}};
+}
+
+QWidget* showPage(ControlPanel& panel, const QString& objectName)
+{
+    for (int index = 0; index < panel.pageCount(); ++index) {
+        if (panel.page(index)->objectName() == objectName) {
+            panel.showPage(index);
+            return panel.page(index);
+        }
+    }
+    return nullptr;
 }
 
 DesktopHarness::DesktopHarness() : m_settingsFile(m_dir.filePath(QStringLiteral("LlamaGate.ini")))

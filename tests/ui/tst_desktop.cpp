@@ -27,7 +27,6 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
-#include <QTimer>
 
 using namespace llamagate;
 
@@ -122,7 +121,7 @@ void TestDesktop::liveLogShowsAnHttpRequest()
     QVERIFY(ollama.start());
     run({{QStringLiteral("OLLAMA_HOST"), ollama.url()}});
     LiveLogPage& page = desktop().liveLogPage();
-    desktop().panel().showPage(desktop().panel().indexOf(&page));
+    QCOMPARE(showPage(desktop().panel(), QStringLiteral("live-log")), &page);
     QTableView* view = page.view();
     QCOMPARE(httpGet(desktop().status().endpoint() + QStringLiteral("/models")), 200);
     QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, kTimeoutMs);
@@ -193,14 +192,10 @@ void TestDesktop::apiKeyCreatedInThePanelWorksOverHttp()
 
     // Revoke "editor", answering the confirmation.
     table->selectRow(rowOf(QStringLiteral("editor")));
-    QTimer answer;
-    connect(&answer, &QTimer::timeout, this, [] {
-        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget()))
-            box->button(QMessageBox::Yes)->click();
-    });
-    answer.start(20);
-    QTest::mouseClick(page->findChild<QPushButton*>(QStringLiteral("revokeKey")), Qt::LeftButton);
-    answer.stop();
+    {
+        MessageBoxAnswer yes(QMessageBox::Yes);
+        QTest::mouseClick(page->findChild<QPushButton*>(QStringLiteral("revokeKey")), Qt::LeftButton);
+    }
     QCOMPARE(table->rowCount(), 1);
     QCOMPARE(rowOf(QStringLiteral("ci")), 0);
     QTRY_COMPARE_WITH_TIMEOUT(httpGet(models, editorSecret), 401, kTimeoutMs);
@@ -230,14 +225,10 @@ void TestDesktop::keysInTheKeychainCanBeCopiedLater()
 
     // Revoking removes the secret from the keychain too.
     const QString keyId = table->item(0, 0)->data(Qt::UserRole).toString();
-    QTimer answer;
-    connect(&answer, &QTimer::timeout, this, [] {
-        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget()))
-            box->button(QMessageBox::Yes)->click();
-    });
-    answer.start(20);
-    QTest::mouseClick(page->findChild<QPushButton*>(QStringLiteral("revokeKey")), Qt::LeftButton);
-    answer.stop();
+    {
+        MessageBoxAnswer yes(QMessageBox::Yes);
+        QTest::mouseClick(page->findChild<QPushButton*>(QStringLiteral("revokeKey")), Qt::LeftButton);
+    }
     QCOMPARE(table->rowCount(), 0);
     std::optional<QString> left = QStringLiteral("not read");
     keychain.read(keyId, [&left](const std::optional<QString>& found) { left = found; });
@@ -333,7 +324,7 @@ void TestDesktop::listeningBeyondLoopbackIsWarnedAbout()
 {
     run({});
     SettingsPage& page = desktop().settingsPage();
-    desktop().panel().showPage(desktop().panel().indexOf(&page));
+    QCOMPARE(showPage(desktop().panel(), QStringLiteral("settings")), &page);
     auto* address = qobject_cast<QLineEdit*>(page.editor(Setting::ListenAddress));
     QVERIFY(address);
     const auto warningShown = [&page] {
@@ -441,6 +432,19 @@ void TestDesktop::keyboardReachesEveryPage()
     ControlPanel& panel = desktop().panel();
     QApplication::setActiveWindow(&panel);
     QVERIFY(QTest::qWaitForWindowActive(&panel));
+    const QStringList pages = {QStringLiteral("overview"),
+                               QStringLiteral("api-keys"),
+                               QStringLiteral("mcp-servers"),
+                               QStringLiteral("tool-policy"),
+                               QStringLiteral("live-log"),
+                               QStringLiteral("cache"),
+                               QStringLiteral("settings")};
+    int previous = -1;
+    for (const QString& name : pages) { // every page is there, in this order
+        QVERIFY2(showPage(panel, name), qPrintable(name));
+        QVERIFY2(panel.currentPage() > previous, qPrintable(name));
+        previous = panel.currentPage();
+    }
     QVERIFY(panel.pageCount() <= 9);
     for (int index = panel.pageCount() - 1; index >= 0; --index) {
         QTest::keyClick(&panel, Qt::Key(Qt::Key_1 + index), Qt::ControlModifier);

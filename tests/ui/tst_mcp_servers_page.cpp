@@ -105,8 +105,7 @@ void TestMcpServersPage::cleanup()
 void TestMcpServersPage::run(const QHash<QString, QString>& environment)
 {
     m_app->run(environment);
-    ControlPanel& panel = m_app->desktop().panel();
-    panel.showPage(panel.indexOf(&page()));
+    showPage(m_app->desktop().panel(), QStringLiteral("mcp-servers"));
 }
 
 McpServerDialog* TestMcpServersPage::openDialog(const char* buttonName)

@@ -1,4 +1,5 @@
 #include "ui/StatusTracker.h"
+#include "ui/Translations.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -10,13 +11,35 @@ class TestStatusTracker : public QObject
 {
     Q_OBJECT
 private slots:
+    void initTestCase();
     void endpointFor_data();
     void endpointFor();
     void healthFollowsStateAndOllama();
     void startFailureIsKeptUntilTheNextStart();
     void reachabilityChangesAreReportedOnlyOnTransitions();
     void requestsAreCounted();
+    void mcpServerInErrorDegrades();
+    void mcpFailuresAndRecoveriesAreReportedOnce();
+    void cacheIsKeptAsReported();
 };
+
+namespace {
+
+McpServerSnapshot mcpServer(const QString& name, mcp::ServerState state, const QString& error = {})
+{
+    McpServerSnapshot server;
+    server.status.name = name;
+    server.status.state = state;
+    server.status.lastError = error;
+    return server;
+}
+
+} // namespace
+
+void TestStatusTracker::initTestCase()
+{
+    QVERIFY(installTranslations(QLocale(QLocale::English, QLocale::UnitedStates))); // plural forms
+}
 
 void TestStatusTracker::endpointFor_data()
 {
@@ -52,10 +75,10 @@ void TestStatusTracker::healthFollowsStateAndOllama()
     status.setStarted(QStringLiteral("127.0.0.1"), 9000);
     QCOMPARE(status.health(), Health::Running); // Ollama not known yet: not reported as degraded
     QCOMPARE(status.endpoint(), QStringLiteral("http://127.0.0.1:9000/v1"));
-    status.setOllamaStatus({OllamaStatus::State::Unreachable, QString(), QStringLiteral("Connection refused")});
+    status.setOllamaStatus({OllamaStatus::State::Unreachable, QString(), QStringLiteral("Connection refused"), {}});
     QCOMPARE(status.health(), Health::Degraded);
     QCOMPARE(status.summary(), QStringLiteral("Degraded: Ollama is not reachable"));
-    status.setOllamaStatus({OllamaStatus::State::Reachable, QStringLiteral("0.5.1"), QString()});
+    status.setOllamaStatus({OllamaStatus::State::Reachable, QStringLiteral("0.5.1"), QString(), {}});
     QCOMPARE(status.health(), Health::Running);
     status.setStopping();
     QCOMPARE(status.health(), Health::Stopped);
@@ -80,8 +103,8 @@ void TestStatusTracker::reachabilityChangesAreReportedOnlyOnTransitions()
 {
     StatusTracker status;
     QSignalSpy reachability(&status, &StatusTracker::ollamaReachabilityChanged);
-    const OllamaStatus down{OllamaStatus::State::Unreachable, QString(), QStringLiteral("timeout")};
-    const OllamaStatus up{OllamaStatus::State::Reachable, QStringLiteral("0.5.1"), QString()};
+    const OllamaStatus down{OllamaStatus::State::Unreachable, QString(), QStringLiteral("timeout"), {}};
+    const OllamaStatus up{OllamaStatus::State::Reachable, QStringLiteral("0.5.1"), QString(), {}};
     status.setOllamaStatus(up); // the first answer is no news
     QCOMPARE(reachability.size(), 0);
     status.setOllamaStatus(down);
@@ -100,6 +123,87 @@ void TestStatusTracker::requestsAreCounted()
         status.countRequest(RequestLogEntry());
     QCOMPARE(status.requestsServed(), 3);
     QCOMPARE(status.requestsPerMinute(), 3);
+}
+
+void TestStatusTracker::mcpServerInErrorDegrades()
+{
+    using mcp::ServerState;
+    StatusTracker status;
+    status.setStarting(QStringLiteral("http://localhost:11434"));
+    status.setStarted(QStringLiteral("127.0.0.1"), 9000);
+    status.setOllamaStatus({OllamaStatus::State::Reachable, QStringLiteral("0.5.1"), QString(), {}});
+    QVERIFY(!status.mcpReported());
+    status.setMcpServers({mcpServer(QStringLiteral("files"), ServerState::Ready),
+                          mcpServer(QStringLiteral("web"), ServerState::Connecting)});
+    QVERIFY(status.mcpReported());
+    QCOMPARE(status.health(), Health::Running); // connecting for the first time is not a failure
+    QCOMPARE(status.mcpServersReady(), 1);
+    status.setMcpServers({mcpServer(QStringLiteral("files"), ServerState::Ready),
+                          mcpServer(QStringLiteral("web"), ServerState::Error, QStringLiteral("exited with code 3"))});
+    QCOMPARE(status.health(), Health::Degraded);
+    QCOMPARE(status.summary(), QStringLiteral("Degraded: MCP server web is in error"));
+    QCOMPARE(status.failingMcpServers(), QStringList{QStringLiteral("web")});
+    QCOMPARE(status.mcpServerStatus(QStringLiteral("web")).lastError, QStringLiteral("exited with code 3"));
+    // Being restarted after the failure still counts as down.
+    status.setMcpServers({mcpServer(QStringLiteral("files"), ServerState::Error),
+                          mcpServer(QStringLiteral("web"), ServerState::Connecting)});
+    QCOMPARE(status.summary(), QStringLiteral("Degraded: MCP servers files, web are in error"));
+    status.setOllamaStatus({OllamaStatus::State::Unreachable, QString(), QStringLiteral("refused"), {}});
+    QCOMPARE(status.summary(),
+             QStringLiteral("Degraded: Ollama is not reachable; MCP servers files, web are in error"));
+    status.setOllamaStatus({OllamaStatus::State::Reachable, QStringLiteral("0.5.1"), QString(), {}});
+    status.setMcpServers(
+        {mcpServer(QStringLiteral("files"), ServerState::Ready), mcpServer(QStringLiteral("web"), ServerState::Ready)});
+    QCOMPARE(status.health(), Health::Running);
+    QCOMPARE(status.summary(), QStringLiteral("Running"));
+    QCOMPARE(status.mcpServersReady(), 2);
+    // A server in error that is removed from the configuration no longer degrades.
+    status.setMcpServers({mcpServer(QStringLiteral("web"), ServerState::Error)});
+    QCOMPARE(status.health(), Health::Degraded);
+    status.setMcpServers({});
+    QCOMPARE(status.health(), Health::Running);
+    QCOMPARE(status.failingMcpServers(), QStringList());
+}
+
+void TestStatusTracker::mcpFailuresAndRecoveriesAreReportedOnce()
+{
+    using mcp::ServerState;
+    StatusTracker status;
+    QSignalSpy news(&status, &StatusTracker::mcpServerReachabilityChanged);
+    const auto web = [](ServerState state) {
+        return QList<McpServerSnapshot>{mcpServer(QStringLiteral("web"), state)};
+    };
+    status.setMcpServers(web(ServerState::Connecting));
+    status.setMcpServers(web(ServerState::Ready));
+    QCOMPARE(news.size(), 0); // coming up is no news
+    status.setMcpServers(web(ServerState::Error));
+    status.setMcpServers(web(ServerState::Connecting)); // restarted with backoff …
+    status.setMcpServers(web(ServerState::Error));      // … and failing again: still the same failure
+    QCOMPARE(news.size(), 1);
+    QCOMPARE(news.at(0), (QList<QVariant>{QStringLiteral("web"), false}));
+    status.setMcpServers(web(ServerState::Connecting));
+    status.setMcpServers(web(ServerState::Ready));
+    QCOMPARE(news.size(), 2);
+    QCOMPARE(news.at(1), (QList<QVariant>{QStringLiteral("web"), true}));
+    status.setMcpServers(web(ServerState::Error));
+    status.setMcpServers(web(ServerState::Stopped)); // switched off: no recovery to tell
+    status.setMcpServers(web(ServerState::Ready));
+    QCOMPARE(news.size(), 3);
+}
+
+void TestStatusTracker::cacheIsKeptAsReported()
+{
+    StatusTracker status;
+    QCOMPARE(status.cache().has_value(), false);
+    QSignalSpy changed(&status, &StatusTracker::changed);
+    CacheSnapshot cache;
+    cache.enabled = true;
+    cache.stats.hits = 3;
+    cache.stats.misses = 1;
+    status.setCache(cache);
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(status.cache());
+    QCOMPARE(status.cache()->stats.hitRatio(), 0.75);
 }
 
 QTEST_GUILESS_MAIN(TestStatusTracker)

@@ -1,5 +1,7 @@
 #include "ui/pages/McpServersPage.h"
 
+#include "ui/SettingOverride.h"
+
 #include "gateway/tools/McpServerList.h"
 #include "mcp/ServerSecrets.h"
 #include "ui/dialogs/McpImportDialog.h"
@@ -167,7 +169,7 @@ void McpServersPage::setConfig(const GatewayConfig& config)
                         "on under Settings."));
     if (!listEditable())
         notes.append(tr("The server list cannot be changed here. %1")
-                         .arg(SettingsPage::overrideReason(config.source(Setting::McpServers),
+                         .arg(SettingOverride::reason(config.source(Setting::McpServers),
                                                            settingSpec(Setting::McpServers))));
     if (!file.servers.isEmpty())
         notes.append(tr("Servers marked MCP_CONFIG come from the file %1 and are read-only here: change them in "

@@ -1,5 +1,7 @@
 #include "ui/pages/SettingsPage.h"
 
+#include "ui/SettingOverride.h"
+
 #include <QCheckBox>
 #include <QCoreApplication>
 #include <QFormLayout>
@@ -43,12 +45,6 @@ QString translated(const QString& tableText)
     return QCoreApplication::translate("Settings", tableText.toUtf8().constData());
 }
 
-bool overridden(SettingSource source)
-{
-    return source == SettingSource::Environment || source == SettingSource::DotEnv ||
-           source == SettingSource::CommandLine;
-}
-
 /// The label of a setting's row: its name for people, and beneath it, quieter, the variable that sets it too.
 QWidget* settingLabel(const SettingSpec& spec, QWidget* editor, QWidget* parent)
 {
@@ -71,20 +67,6 @@ QWidget* settingLabel(const SettingSpec& spec, QWidget* editor, QWidget* parent)
 }
 
 } // namespace
-
-QString SettingsPage::overrideReason(SettingSource source, const SettingSpec& spec)
-{
-    switch (source) {
-    case SettingSource::Environment:
-        return tr("Set by the environment variable %1; change it there.").arg(spec.envName);
-    case SettingSource::DotEnv:
-        return tr("Set by %1 in the .env file; change it there.").arg(spec.envName);
-    case SettingSource::CommandLine:
-        return tr("Set by --%1 on the command line.").arg(spec.cliFlag());
-    default:
-        return {};
-    }
-}
 
 SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
 {
@@ -256,7 +238,7 @@ void SettingsPage::setConfig(const GatewayConfig& config)
     m_config = config;
     for (const Field& field : m_fields) {
         const SettingSource source = config.source(field.spec->id);
-        const bool readOnly = overridden(source);
+        const bool readOnly = SettingOverride::applies(source);
         if (field.check) {
             field.check->setChecked(config.flag(field.spec->id));
             field.check->setEnabled(!readOnly);
@@ -270,7 +252,7 @@ void SettingsPage::setConfig(const GatewayConfig& config)
                 field.edit->setPlaceholderText(config.text(field.spec->id).isEmpty() ? tr("(not set)")
                                                                                      : tr("(set; type to replace)"));
         }
-        field.note->setText(overrideReason(source, *field.spec));
+        field.note->setText(SettingOverride::reason(source, *field.spec));
         field.note->setVisible(readOnly);
     }
     m_message->clear();
@@ -314,7 +296,7 @@ void SettingsPage::apply()
 {
     QHash<QString, QString> changes;
     for (const Field& field : m_fields) {
-        if (overridden(m_config.source(field.spec->id)))
+        if (SettingOverride::applies(m_config.source(field.spec->id)))
             continue;
         const QString text = editedText(field);
         const QString before = field.check ? field.spec->format(m_config.value(field.spec->id)) : shownText(field);

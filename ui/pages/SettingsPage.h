@@ -34,9 +34,6 @@ public:
     /// The editor of a setting (a QLineEdit or a QCheckBox), for tests.
     QWidget* editor(Setting id) const;
     QString message() const;
-    /// Why a value cannot be changed in the panel ("Set by the environment variable PORT; change it there."), or
-    /// empty for a value from the saved settings or the defaults.
-    static QString overrideReason(SettingSource source, const SettingSpec& spec);
     /// Shows the answer to ollamaTestRequested.
     void showOllamaTest(const QUrl& url, const OllamaStatus& status);
 

@@ -146,7 +146,7 @@ void TestTools::policy()
     const ToolPolicy::Decision decision =
         policy.decide(tool.left(dot), tool.mid(dot + 1), serverAllow.split(u','), serverDeny.split(u','));
     QCOMPARE(decision.allowed, allowed);
-    QCOMPARE(decision.rule, rule);
+    QCOMPARE(decision.rule(), rule);
 }
 
 void TestTools::contentBlocks_data()
