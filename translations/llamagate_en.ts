@@ -1380,6 +1380,10 @@
         <source>No answer from %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The servers and the tool policy have pages of their own.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llamagate::StatusTracker</name>

@@ -318,6 +318,10 @@ void TestDesktop::environmentValuesAreReadOnlyWithTheReason()
     QVERIFY(reasonShown);
     auto* port = qobject_cast<QLineEdit*>(page.editor(Setting::Port));
     QVERIFY(port && !port->isReadOnly()); // a saved value stays editable
+    // The MCP servers and the tool policy are edited on their own pages, not as raw text here.
+    QVERIFY(!page.editor(Setting::McpServers));
+    QVERIFY(!page.editor(Setting::McpDenyTools));
+    QVERIFY(page.editor(Setting::McpMaxToolRounds));
 }
 
 void TestDesktop::listeningBeyondLoopbackIsWarnedAbout()

@@ -39,6 +39,12 @@ QString invalidValue(const SettingSpec& spec, const QString& text)
     return SettingsPage::tr("Invalid %1 \"%2\": expected %3").arg(spec.envName, text, spec.acceptedText());
 }
 
+/// Settings edited on pages of their own (MCP Servers, Tool Policy), left out here.
+bool hasOwnPage(Setting id)
+{
+    return id == Setting::McpServers || id == Setting::McpAllowTools || id == Setting::McpDenyTools;
+}
+
 /// A text of the settings table (a label or a description) in the user's language.
 QString translated(const QString& tableText)
 {
@@ -91,6 +97,8 @@ SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
     QWidget* previous = nullptr;
     for (const SettingSpec* specPointer : grouped) {
         const SettingSpec& spec = *specPointer;
+        if (hasOwnPage(spec.id))
+            continue;
         const QString prefix = spec.key.section(u'/', 0, 0);
         if (prefix != group) {
             group = prefix;
@@ -101,6 +109,11 @@ SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
             heading->setFont(headingFont);
             heading->setContentsMargins(0, form->rowCount() == 0 ? 0 : 12, 0, 2);
             form->addRow(heading);
+            if (prefix == u"mcp") {
+                auto* pointer = new QLabel(tr("The servers and the tool policy have pages of their own."), content);
+                pointer->setWordWrap(true);
+                form->addRow(pointer);
+            }
         }
         Field field;
         field.spec = &spec;
