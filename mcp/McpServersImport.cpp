@@ -16,10 +16,11 @@ namespace {
 class EntryReader
 {
 public:
-    EntryReader(const QString& name, const QJsonObject& entry)
+    EntryReader(const QString& name, const QJsonObject& entry, std::chrono::milliseconds defaultTimeout)
         : m_path(QStringLiteral("mcpServers.%1").arg(name)), m_entry(entry)
     {
         m_config.name = name;
+        m_config.timeout = defaultTimeout;
     }
 
     std::optional<ServerConfig> read(QStringList& errors)
@@ -164,7 +165,7 @@ private:
 
 } // namespace
 
-McpServersImport McpServersImport::parse(const QByteArray& json)
+McpServersImport McpServersImport::parse(const QByteArray& json, std::chrono::milliseconds defaultTimeout)
 {
     McpServersImport result;
     QJsonParseError parseError;
@@ -196,7 +197,7 @@ McpServersImport McpServersImport::parse(const QByteArray& json)
                 QStringLiteral("mcpServers.%1: must be an object, not %2").arg(it.key(), jsonTypeName(it.value())));
             continue;
         }
-        if (const auto config = EntryReader(it.key(), it.value().toObject()).read(result.errors))
+        if (const auto config = EntryReader(it.key(), it.value().toObject(), defaultTimeout).read(result.errors))
             result.servers.append(*config);
     }
     return result;

@@ -39,16 +39,10 @@ McpServerList McpServerList::fromFile(const QString& path, std::chrono::millisec
         list.errors.append(QStringLiteral("cannot read MCP_CONFIG %1: %2").arg(path, file.errorString()));
         return list;
     }
-    const QByteArray json = file.readAll();
-    const mcp::McpServersImport imported = mcp::McpServersImport::parse(json);
+    const mcp::McpServersImport imported = mcp::McpServersImport::parse(file.readAll(), defaultTimeout);
     for (const QString& error : imported.errors)
         list.errors.append(QStringLiteral("MCP_CONFIG entry left out: %1").arg(error));
-    const QJsonObject entries = QJsonDocument::fromJson(json).object().value(QStringLiteral("mcpServers")).toObject();
-    for (mcp::ServerConfig server : imported.servers) {
-        if (!entries.value(server.name).toObject().contains(QStringLiteral("timeout")))
-            server.timeout = defaultTimeout;
-        list.servers.append(server);
-    }
+    list.servers = imported.servers;
     return list;
 }
 

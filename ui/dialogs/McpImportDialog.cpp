@@ -99,7 +99,7 @@ void McpImportDialog::updatePreview()
     QStringList refused;
     const QString text = m_json->toPlainText();
     if (!text.trimmed().isEmpty()) {
-        const mcp::McpServersImport imported = mcp::McpServersImport::parse(text.toUtf8());
+        const mcp::McpServersImport imported = mcp::McpServersImport::parse(text.toUtf8(), m_defaultTimeout);
         refused = imported.errors;
         for (const mcp::ServerConfig& server : imported.servers) {
             if (!McpServerJson::isValidName(server.name))

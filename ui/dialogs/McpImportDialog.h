@@ -21,6 +21,8 @@ public:
 
     /// Names already in use; entries with these names are not imported.
     void setTakenNames(const QStringList& names);
+    /// The call timeout of imported servers whose entry sets none (MCP_DEFAULT_TOOL_TIMEOUT).
+    void setDefaultTimeout(std::chrono::milliseconds timeout) { m_defaultTimeout = timeout; }
     /// Reads the JSON from a file into the text field; false (with the reason shown) when it cannot be read.
     bool loadFile(const QString& path);
     /// The servers that will be added, as the preview lists them.
@@ -34,6 +36,7 @@ private:
     QDialogButtonBox* m_buttons = nullptr;
     QPushButton* m_import = nullptr;
     QStringList m_takenNames;
+    std::chrono::milliseconds m_defaultTimeout{30000};
     QList<mcp::ServerConfig> m_servers;
 };
 

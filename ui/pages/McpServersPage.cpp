@@ -168,9 +168,9 @@ void McpServersPage::setConfig(const GatewayConfig& config)
         notes.append(tr("MCP is off (MCP_ENABLED): no server below is started and models get no MCP tools. Switch it "
                         "on under Settings."));
     if (!listEditable())
-        notes.append(tr("The server list cannot be changed here. %1")
-                         .arg(SettingOverride::reason(config.source(Setting::McpServers),
-                                                           settingSpec(Setting::McpServers))));
+        notes.append(
+            tr("The server list cannot be changed here. %1")
+                .arg(SettingOverride::reason(config.source(Setting::McpServers), settingSpec(Setting::McpServers))));
     if (!file.servers.isEmpty())
         notes.append(tr("Servers marked MCP_CONFIG come from the file %1 and are read-only here: change them in "
                         "that file.")
@@ -328,6 +328,7 @@ void McpServersPage::importServers()
     auto* dialog = new McpImportDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setTakenNames(takenNames());
+    dialog->setDefaultTimeout(defaultTimeout(m_config));
     connect(dialog, &QDialog::accepted, this, [this, dialog] { emit serversChanged(m_saved + dialog->servers()); });
     dialog->open();
 }

@@ -4,6 +4,13 @@
 
 using namespace mcp;
 
+namespace {
+
+/// A default timeout no entry happens to have, so that taking it shows.
+constexpr std::chrono::milliseconds kDefaultTimeout{42000};
+
+} // namespace
+
 class TestMcpServersImport : public QObject
 {
     Q_OBJECT
@@ -76,7 +83,7 @@ void TestMcpServersImport::imports()
     QFETCH(QByteArray, json);
     QFETCH(int, servers);
     QFETCH(QStringList, errors);
-    const McpServersImport result = McpServersImport::parse(json);
+    const McpServersImport result = McpServersImport::parse(json, kDefaultTimeout);
     QCOMPARE(result.servers.size(), servers);
     QCOMPARE(result.errors.size(), errors.size());
     for (qsizetype i = 0; i < errors.size(); ++i)
@@ -88,7 +95,8 @@ void TestMcpServersImport::readsEveryField()
     const McpServersImport result = McpServersImport::parse(R"({"mcpServers":{
         "fs":{"command":"npx","args":["-y","srv"],"env":{"A":"1"},"cwd":"/tmp","disabled":true,"timeout":12.5},
         "web":{"type":"streamable-http","url":"https://example.com/mcp","headers":{"X-Key":"k"}},
-        "auto":{"url":"http://127.0.0.1:9/mcp"}}})");
+        "auto":{"url":"http://127.0.0.1:9/mcp"}}})",
+                                                            kDefaultTimeout);
     QVERIFY2(result.errors.isEmpty(), qPrintable(result.errors.join(QLatin1Char('\n'))));
     QCOMPARE(result.servers.size(), 3);
     const ServerConfig& automatic = result.servers.at(0); // JSON objects iterate in key order
@@ -106,13 +114,14 @@ void TestMcpServersImport::readsEveryField()
     QCOMPARE(web.url, QStringLiteral("https://example.com/mcp"));
     QCOMPARE(web.headers.value(QStringLiteral("X-Key")), QStringLiteral("k"));
     QCOMPARE(web.enabled, true);
+    QCOMPARE(web.timeout, kDefaultTimeout); // no timeout of its own
     QCOMPARE(automatic.transport, TransportKind::Http);
 }
 
 void TestMcpServersImport::keepsGoodEntriesNextToBadOnes()
 {
-    const McpServersImport result =
-        McpServersImport::parse(R"({"mcpServers":{"bad":{"command":""},"good":{"command":"node","args":["s.js"]}}})");
+    const McpServersImport result = McpServersImport::parse(
+        R"({"mcpServers":{"bad":{"command":""},"good":{"command":"node","args":["s.js"]}}})", kDefaultTimeout);
     QCOMPARE(result.servers.size(), 1);
     QCOMPARE(result.servers.first().name, QStringLiteral("good"));
     QCOMPARE(result.errors.size(), 1);
