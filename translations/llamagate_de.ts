@@ -1274,6 +1274,10 @@
         <source>%1 + %2</source>
         <translation>%1 + %2</translation>
     </message>
+    <message>
+        <source>Tools</source>
+        <translation>Werkzeuge</translation>
+    </message>
 </context>
 <context>
     <name>llamagate::SettingOverride</name>

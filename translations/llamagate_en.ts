@@ -1274,6 +1274,10 @@
         <source>%1 + %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llamagate::SettingOverride</name>

@@ -1,5 +1,6 @@
 #include "ui/models/RequestLogModel.h"
 
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -53,6 +54,19 @@ void TestRequestLogModel::showsTheColumns()
     QCOMPARE(cell(RequestLogModel::Latency), QStringLiteral("7 ms"));
     QCOMPARE(cell(RequestLogModel::Cache), QStringLiteral("hit"));
     QCOMPARE(cell(RequestLogModel::Tokens), QStringLiteral("26 + 7"));
+    QCOMPARE(cell(RequestLogModel::Tools), QString()); // a chat that ran no MCP tool
+
+    RequestLogEntry withTools = entry(8);
+    withTools.extra.insert(
+        QStringLiteral("tool_calls"),
+        QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("everything__get-sum")},
+                               {QStringLiteral("outcome"), QStringLiteral("ok")}},
+                   QJsonObject{{QStringLiteral("name"), QStringLiteral("slow__trigger-long-running-operation")},
+                               {QStringLiteral("outcome"), QStringLiteral("timeout")}}});
+    model.append(withTools);
+    QCOMPARE(model.index(1, RequestLogModel::Tools).data().toString(),
+             QStringLiteral("everything__get-sum, slow__trigger-long-running-operation (timeout)"));
+    QCOMPARE(model.headerData(RequestLogModel::Tools, Qt::Horizontal).toString(), QStringLiteral("Tools"));
     QCOMPARE(model.headerData(RequestLogModel::Latency, Qt::Horizontal).toString(), QStringLiteral("Latency"));
 }
 

@@ -2,6 +2,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QJsonArray>
 #include <QJsonValue>
 
 namespace llamagate {
@@ -21,6 +22,18 @@ QString firstField(const QJsonObject& extra, std::initializer_list<const char*> 
             return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     }
     return {};
+}
+
+/// The MCP tools a chat ran, in order, each with its outcome unless that was "ok".
+QString toolCalls(const QJsonObject& extra)
+{
+    QStringList calls;
+    for (const QJsonValue& call : extra.value(QLatin1String("tool_calls")).toArray()) {
+        const QString name = call[QLatin1String("name")].toString();
+        const QString outcome = call[QLatin1String("outcome")].toString();
+        calls.append(outcome.isEmpty() || outcome == u"ok" ? name : QStringLiteral("%1 (%2)").arg(name, outcome));
+    }
+    return calls.join(QStringLiteral(", "));
 }
 
 } // namespace
@@ -81,6 +94,8 @@ QVariant RequestLogModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Cache");
     case Tokens:
         return tr("Tokens");
+    case Tools:
+        return tr("Tools");
     default:
         return {};
     }
@@ -113,6 +128,8 @@ QString RequestLogModel::text(const RequestLogEntry& entry, int column) const
         return tr("%1 + %2").arg(prompt.isEmpty() ? QStringLiteral("0") : prompt,
                                  completion.isEmpty() ? QStringLiteral("0") : completion);
     }
+    case Tools:
+        return toolCalls(entry.extra);
     default:
         return {};
     }

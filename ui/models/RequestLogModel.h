@@ -24,6 +24,7 @@ public:
         Latency,
         Cache,
         Tokens,
+        Tools,
         ColumnCount
     };
 
