@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>API key</source>
-        <translation>Ein API-Schlüssel, den Clients senden müssen (X-API-Key oder Authorization: Bearer); leer schaltet die Anmeldung ab</translation>
+        <translation>API-Schlüssel</translation>
     </message>
     <message>
         <source>Address to listen on; beyond loopback only while an API key is set</source>
@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>Ollama timeout</source>
-        <translation>Längste Wartezeit auf Ollama: eine ganze Antwort, oder die ersten Bytes eines Streams und danach jede Pause</translation>
+        <translation>Ollama-Zeitlimit</translation>
     </message>
     <message>
         <source>Upstream timeout of the /health probe</source>
@@ -57,7 +57,7 @@
     </message>
     <message>
         <source>Requests per model at once</source>
-        <translation>Anfragen an ein Modell, die Ollama gleichzeitig erhält; passend zu Ollamas OLLAMA_NUM_PARALLEL</translation>
+        <translation>Gleichzeitige Anfragen pro Modell</translation>
     </message>
     <message>
         <source>Requests of one model that may wait for a slot; more get 429 with Retry-After</source>
@@ -65,7 +65,7 @@
     </message>
     <message>
         <source>Queue depth per model</source>
-        <translation>Anfragen an ein Modell, die auf einen Platz warten dürfen; weitere erhalten 429 mit Retry-After</translation>
+        <translation>Warteschlangentiefe pro Modell</translation>
     </message>
     <message>
         <source>While a stream waits for its first token, send an SSE comment this often</source>
@@ -97,7 +97,7 @@
     </message>
     <message>
         <source>Requests per minute without a key</source>
-        <translation>Solange API-Schlüssel existieren: Anfragen pro Minute von einer Adresse ohne gültigen Schlüssel, abgewiesene eingeschlossen (0 schaltet es ab)</translation>
+        <translation>Anfragen pro Minute ohne Schlüssel</translation>
     </message>
     <message>
         <source>Write debug log lines</source>
@@ -161,7 +161,7 @@
     </message>
     <message>
         <source>Request header timeout</source>
-        <translation>Zeit, die ein Client für die Header einer Anfrage hat, und die längste Pause in ihrem Body</translation>
+        <translation>Zeitlimit für Anfrage-Header</translation>
     </message>
     <message>
         <source>Close keep-alive connections idle this long</source>
@@ -185,7 +185,7 @@
     </message>
     <message>
         <source>Allowed browser origins (CORS)</source>
-        <translation>Kommagetrennte Ursprünge, von denen Browser-Clients aufrufen dürfen (&quot;*&quot; für alle); leer schaltet CORS ab</translation>
+        <translation>Erlaubte Browser-Ursprünge (CORS)</translation>
     </message>
     <message>
         <source>Answer repeated identical chat, completion and embedding requests from the response cache</source>
@@ -193,7 +193,7 @@
     </message>
     <message>
         <source>Response cache</source>
-        <translation>Wiederholte identische Chat-, Completion- und Embedding-Anfragen aus dem Antwort-Cache beantworten</translation>
+        <translation>Antwort-Cache</translation>
     </message>
     <message>
         <source>Most answers the response cache holds</source>
@@ -233,7 +233,7 @@
     </message>
     <message>
         <source>Cache file</source>
-        <translation>Die Datei des Antwort-Caches (leer: response-cache.ndjson im Datenordner der App)</translation>
+        <translation>Cache-Datei</translation>
     </message>
     <message>
         <source>Offer MCP tools to models</source>
@@ -281,7 +281,7 @@
     </message>
     <message>
         <source>Allowed tools</source>
-        <translation>Kommagetrennte Muster für Namen mcp.&lt;server&gt;.&lt;tool&gt;, die Modellen angeboten werden (leer: alle)</translation>
+        <translation>Erlaubte Werkzeuge</translation>
     </message>
     <message>
         <source>Comma-separated globs of mcp.&lt;server&gt;.&lt;tool&gt; names never offered (beats allow)</source>
@@ -289,7 +289,7 @@
     </message>
     <message>
         <source>Denied tools</source>
-        <translation>Kommagetrennte Muster für Namen mcp.&lt;server&gt;.&lt;tool&gt;, die nie angeboten werden (schlägt Erlauben)</translation>
+        <translation>Verbotene Werkzeuge</translation>
     </message>
     <message>
         <source>The MCP servers as a JSON array of {name, enabled, transport, command, args, env, url, headers, timeout}; the management API saves its changes here</source>
@@ -305,7 +305,7 @@
     </message>
     <message>
         <source>MCP config file</source>
-        <translation>Eine JSON-Datei im mcpServers-Format von Claude Desktop, Cursor und LM Studio</translation>
+        <translation>MCP-Konfigurationsdatei</translation>
     </message>
     <message>
         <source>mcp:// resources injected into a message are cut at this size</source>
@@ -809,7 +809,7 @@
     </message>
     <message>
         <source>Headers</source>
-        <translation>Header</translation>
+        <translation>HTTP-Header</translation>
     </message>
     <message>
         <source> s</source>

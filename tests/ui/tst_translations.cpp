@@ -29,12 +29,17 @@ void TestTranslations::germanTranslationIsComplete()
     QXmlStreamReader xml(&file);
     int messages = 0;
     QStringList untranslated;
+    QStringList mixedUp; ///< one translation given to two different texts of a context: a slip when filling in
+    QHash<QString, QString> sourceOf; ///< context + translation → the text it translates
+    QString context;
     QString source;
     while (!xml.atEnd()) {
         xml.readNext();
         if (!xml.isStartElement())
             continue;
-        if (xml.name() == u"source") {
+        if (xml.name() == u"name") {
+            context = xml.readElementText();
+        } else if (xml.name() == u"source") {
             source = xml.readElementText();
         } else if (xml.name() == u"translation") {
             ++messages;
@@ -42,11 +47,16 @@ void TestTranslations::germanTranslationIsComplete()
             const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
             if (unfinished || text.trimmed().isEmpty())
                 untranslated.append(source);
+            const QString seen = sourceOf.value(context + u'\n' + text, source);
+            if (seen != source)
+                mixedUp.append(QStringLiteral("%1: \"%2\" and \"%3\"").arg(context, seen, source));
+            sourceOf.insert(context + u'\n' + text, source);
         }
     }
     QVERIFY(!xml.hasError());
     QVERIFY(messages > 50);
     QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join(QStringLiteral(" | "))));
+    QVERIFY2(mixedUp.isEmpty(), qPrintable(mixedUp.join(QStringLiteral(" | "))));
 }
 
 void TestTranslations::englishPluralForms()

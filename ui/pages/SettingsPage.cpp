@@ -60,6 +60,8 @@ QWidget* settingLabel(const SettingSpec& spec, QWidget* editor, QWidget* parent)
     layout->setSpacing(0);
     auto* name = new QLabel(translated(spec.label), box);
     name->setBuddy(editor);
+    name->setWordWrap(true); // a long name in some language wraps instead of squeezing the editors
+    box->setMaximumWidth(name->fontMetrics().averageCharWidth() * 36);
     auto* variable = new QLabel(spec.envName, box);
     variable->setEnabled(false);
     QFont small = variable->font();
