@@ -144,9 +144,10 @@ void generate(const GatewayContext& context,
                 whenUpstreamJson(call, exchange, [exchange, cache, translateReply, slot](const QJsonObject& reply) {
                     recordUsage(exchange, reply);
                     const QJsonObject answer = translateReply(reply);
+                    const QByteArray json = QJsonDocument(answer).toJson(QJsonDocument::Compact);
                     if (CachedAnswer::isStorable(reply))
-                        cache.store(answer);
-                    exchange->responder->sendJson(200, answer);
+                        cache.store(answer, json.size());
+                    exchange->responder->send(200, QByteArrayLiteral("application/json"), json);
                 });
                 return;
             }
