@@ -34,7 +34,11 @@ void TestLogging::lineIsOneJsonObjectWithFixedFirstKeys()
     const QJsonObject object = QJsonDocument::fromJson(line).object();
     QCOMPARE(object.value(QStringLiteral("msg")).toString(), QStringLiteral("request"));
     QCOMPARE(object.value(QStringLiteral("status")).toInt(), 404);
-    QVERIFY(QDateTime::fromString(object.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs).isValid());
+    const QString time = object.value(QStringLiteral("time")).toString();
+    const QDateTime parsed = QDateTime::fromString(time, Qt::ISODateWithMs);
+    QVERIFY(parsed.isValid());
+    QCOMPARE(parsed.toUTC().toString(Qt::ISODateWithMs), time); // UTC, milliseconds, as Qt writes it
+    QVERIFY(qAbs(parsed.msecsTo(QDateTime::currentDateTimeUtc())) < 60'000);
 }
 
 void TestLogging::hostileTextStaysOnOneLine()
