@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QMutexLocker>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -27,29 +28,39 @@ QString levelName(LogLevel level)
     return {};
 }
 
-/// Appends `text` as a JSON string: UTF-8, with quotes, backslashes and control characters escaped.
-void appendQuoted(QByteArray& out, QStringView text)
+/// Appends one byte of a JSON string's UTF-8, escaped where JSON requires it.
+void appendEscaped(QByteArray& out, char c)
 {
     static constexpr char hex[] = "0123456789abcdef";
+    const auto byte = uchar(c);
+    if (byte == '"' || byte == '\\') {
+        out += '\\';
+        out += c;
+    } else if (byte >= 0x20) {
+        out += c;
+    } else if (c == '\n') {
+        out += "\\n";
+    } else if (c == '\r') {
+        out += "\\r";
+    } else if (c == '\t') {
+        out += "\\t";
+    } else {
+        out += "\\u00";
+        out += hex[byte >> 4];
+        out += hex[byte & 0xf];
+    }
+}
+
+/// Appends `text` as a JSON string in UTF-8; ASCII text (ids, paths, model names) without converting it first.
+void appendQuoted(QByteArray& out, QStringView text)
+{
     out += '"';
-    for (const char c : text.toUtf8()) {
-        const auto byte = uchar(c);
-        if (byte == '"' || byte == '\\') {
-            out += '\\';
-            out += c;
-        } else if (byte >= 0x20) {
-            out += c;
-        } else if (c == '\n') {
-            out += "\\n";
-        } else if (c == '\r') {
-            out += "\\r";
-        } else if (c == '\t') {
-            out += "\\t";
-        } else {
-            out += "\\u00";
-            out += hex[byte >> 4];
-            out += hex[byte & 0xf];
-        }
+    if (std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; })) {
+        for (const QChar c : text)
+            appendEscaped(out, char(c.unicode()));
+    } else {
+        for (const char c : text.toUtf8())
+            appendEscaped(out, c);
     }
     out += '"';
 }
