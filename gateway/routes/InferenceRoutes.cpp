@@ -145,9 +145,9 @@ void generate(const GatewayContext& context,
                     recordUsage(exchange, reply);
                     const QJsonObject answer = translateReply(reply);
                     const QByteArray json = QJsonDocument(answer).toJson(QJsonDocument::Compact);
-                    if (CachedAnswer::isStorable(reply))
-                        cache.store(answer, json.size());
                     exchange->responder->send(200, QByteArrayLiteral("application/json"), json);
+                    if (CachedAnswer::isStorable(reply)) // after the answer is on its way: not on the client's clock
+                        cache.store(answer, json.size());
                 });
                 return;
             }
