@@ -4,6 +4,7 @@
 #include "gateway/cache/CacheService.h"
 #include "gateway/http/HttpResponder.h"
 #include "gateway/http/HttpServer.h"
+#include "gateway/http/RequestIds.h"
 #include "gateway/log/JsonLogger.h"
 #include "gateway/ollama/OllamaClient.h"
 #include "gateway/openai/ApiError.h"
@@ -18,7 +19,6 @@
 #include "gateway/routes/SystemRoutes.h"
 
 #include <QRegularExpression>
-#include <QUuid>
 
 namespace llamagate {
 
@@ -28,7 +28,7 @@ QString acceptRequestId(const QByteArray& incoming)
     const QString candidate = QString::fromLatin1(incoming);
     if (sane.match(candidate).hasMatch())
         return candidate;
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return RequestIds::make();
 }
 
 Gateway::Gateway(QObject* parent) : QObject(parent), m_drainTimer(this), m_mcpReportTimer(this)
@@ -304,12 +304,11 @@ void Gateway::logRequest(const Exchange& exchange, const HttpResponder& responde
     entry.path = exchange.request.path;
     // 499 (as nginx says it): the client went away before any response was sent.
     entry.status = responder.status() == 0 ? 499 : responder.status();
+    entry.extra = exchange.logFields;
     if (responder.clientClosedEarly())
         entry.extra.insert(QStringLiteral("client_closed"), true);
     entry.latencyMs = responder.elapsedMs();
     entry.ip = exchange.request.peer.toString();
-    for (auto it = exchange.logFields.begin(); it != exchange.logFields.end(); ++it)
-        entry.extra.insert(it.key(), it.value());
     const LogLevel level = entry.status >= 500   ? LogLevel::Error
                            : entry.status >= 400 ? LogLevel::Warn
                                                  : LogLevel::Info;

@@ -32,10 +32,10 @@ void CacheLookup::countMiss() const
         m_cache->countMiss();
 }
 
-void CacheLookup::store(const QJsonObject& answer) const
+void CacheLookup::store(const QJsonObject& answer, qint64 jsonSize) const
 {
     if (m_write)
-        m_cache->insert(m_key, answer);
+        m_cache->insert(m_key, answer, jsonSize);
 }
 
 } // namespace llamagate

@@ -22,8 +22,8 @@ public:
     std::optional<QJsonObject> find() const;
     /// The request goes upstream: counts a miss if the cache was looked at.
     void countMiss() const;
-    /// Stores a complete answer, when the request allows it.
-    void store(const QJsonObject& answer) const;
+    /// Stores a complete answer, when the request allows it; `jsonSize` as for ResponseCache::insert().
+    void store(const QJsonObject& answer, qint64 jsonSize = -1) const;
 
     /// The `X-Cache` value of an answer that did not come from the cache: MISS, or BYPASS when the cache is off or
     /// the request's Cache-Control skipped it. (An answer from the cache says HIT.)

@@ -6,7 +6,9 @@
 
 namespace llamagate {
 
-CacheService::CacheService(QObject* parent) : QObject(parent), m_persistence(&m_cache) {}
+// Both members are children: they move to the gateway thread with this service (the cache's `changed` signal then
+// reaches the persistence directly, and its write timer runs on the thread that owns the cache).
+CacheService::CacheService(QObject* parent) : QObject(parent), m_cache(this), m_persistence(&m_cache, this) {}
 
 QString CacheService::defaultFilePath()
 {

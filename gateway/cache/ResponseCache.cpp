@@ -39,21 +39,23 @@ std::optional<QJsonObject> ResponseCache::find(const QByteArray& key)
     return it->answer;
 }
 
-void ResponseCache::insert(const QByteArray& key, const QJsonObject& answer)
+void ResponseCache::insert(const QByteArray& key, const QJsonObject& answer, qint64 jsonSize)
 {
     if (const auto old = m_index.constFind(key); old != m_index.cend())
         erase(old.value());
     const qint64 now = m_clock();
-    place(key, answer, now);
+    place(key, answer, now, jsonSize);
     // Walking the whole list for expired entries on every insert cost ~8 % of the gateway's CPU under load; expired
     // entries are never served (find() checks), so sweeping them once a second is enough.
     enforceLimits(now - m_lastSweepMs >= kSweepIntervalMs);
     emit changed();
 }
 
-void ResponseCache::place(const QByteArray& key, const QJsonObject& answer, qint64 storedAtMs)
+void ResponseCache::place(const QByteArray& key, const QJsonObject& answer, qint64 storedAtMs, qint64 jsonSize)
 {
-    const qint64 bytes = key.size() + QJsonDocument(answer).toJson(QJsonDocument::Compact).size();
+    if (jsonSize < 0)
+        jsonSize = QJsonDocument(answer).toJson(QJsonDocument::Compact).size();
+    const qint64 bytes = key.size() + jsonSize;
     if (bytes > m_limits.maxBytes)
         return;
     m_bytes += bytes;

@@ -61,8 +61,9 @@ public:
     std::optional<QJsonObject> find(const QByteArray& key);
     void countMiss() { ++m_misses; }
     /// Stores (or replaces) an answer; then evicts the least recently used entries until the limits hold. An answer
-    /// larger than the size limit by itself is not stored.
-    void insert(const QByteArray& key, const QJsonObject& answer);
+    /// larger than the size limit by itself is not stored. `jsonSize`: the answer's compact JSON size when the caller
+    /// has it at hand (it serialized the answer to send it), saving a serialization here.
+    void insert(const QByteArray& key, const QJsonObject& answer, qint64 jsonSize = -1);
     void clear();
 
     /// Counts after dropping expired entries.
@@ -83,7 +84,7 @@ private:
 
     bool isExpired(const Entry& entry, qint64 nowMs) const { return nowMs - entry.storedAtMs >= m_limits.ttlMs; }
     /// Puts an entry in front, unless it alone is larger than the size limit.
-    void place(const QByteArray& key, const QJsonObject& answer, qint64 storedAtMs);
+    void place(const QByteArray& key, const QJsonObject& answer, qint64 storedAtMs, qint64 jsonSize = -1);
     void erase(Order::iterator it);
     /// Drops expired entries (everywhere when `sweepExpired`, a walk of the whole list), then the least recently used
     /// ones until the entry and byte limits hold. True when something was dropped.

@@ -1,11 +1,11 @@
 #include "gateway/http/ConnectionGuard.h"
 
 #include "gateway/http/HttpResponder.h"
+#include "gateway/http/RequestIds.h"
 #include "gateway/openai/ApiError.h"
 
 #include <QJsonDocument>
 #include <QTcpSocket>
-#include <QUuid>
 
 #ifdef Q_OS_WIN
 #include <winsock2.h>
@@ -147,7 +147,7 @@ void ConnectionGuard::reject(const ApiError& error)
     if (m_socket->isTransactionStarted())
         m_socket->commitTransaction(); // frees what QtHttpServer had buffered of this request
 
-    const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString requestId = RequestIds::make();
     const QByteArray body = QJsonDocument(error.toJson()).toJson(QJsonDocument::Compact);
     QByteArray response = "HTTP/1.1 " + QByteArray::number(error.status) + ' ' + httpReasonPhrase(error.status) +
                           "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +

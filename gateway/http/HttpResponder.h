@@ -55,7 +55,8 @@ signals:
     void finished();
 
 private:
-    void writeHead(int status, const QByteArray& contentType, qint64 contentLength, const HttpHeaders& extra);
+    /// The status line and headers (and records the status).
+    QByteArray head(int status, const QByteArray& contentType, qint64 contentLength, const HttpHeaders& extra);
     void write(QByteArrayView bytes);
     void finish();
     void onSocketDisconnected();

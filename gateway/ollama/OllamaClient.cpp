@@ -59,9 +59,11 @@ OllamaCall* OllamaClient::send(const QByteArray& method,
     if (!body.isEmpty() || method == "POST" || method == "PUT")
         request += "Content-Type: " + contentType + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
     request += "\r\n" + body;
-    logDebug(QStringLiteral("upstream request"),
-             {{QStringLiteral("method"), QString::fromLatin1(method)},
-              {QStringLiteral("url"), m_baseUrl.toString() + path}});
+    if (JsonLogger::instance().debugEnabled()) {
+        logDebug(QStringLiteral("upstream request"),
+                 {{QStringLiteral("method"), QString::fromLatin1(method)},
+                  {QStringLiteral("url"), m_baseUrl.toString() + path}});
+    }
     return new OllamaCall(this, request, method == "HEAD", timeoutMs, streamed, owner);
 }
 

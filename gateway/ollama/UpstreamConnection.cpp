@@ -28,7 +28,7 @@ void UpstreamConnection::send(const QByteArray& request, bool headRequest)
     m_parser = HttpResponseParser();
     m_parser.setHeadRequest(headRequest);
     if (isOpen()) {
-        m_socket->write(request);
+        write(request);
         return;
     }
     m_pending = request;
@@ -40,7 +40,7 @@ void UpstreamConnection::send(const QByteArray& request, bool headRequest)
         connect(m_socket, &QSslSocket::errorOccurred, this, &UpstreamConnection::onError);
         const auto sendPending = [this] {
             m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-            m_socket->write(std::exchange(m_pending, {}));
+            write(std::exchange(m_pending, {}));
         };
         if (m_server.scheme() == u"https") {
             connect(m_socket, &QSslSocket::encrypted, this, sendPending);
@@ -50,6 +50,16 @@ void UpstreamConnection::send(const QByteArray& request, bool headRequest)
             m_socket->connectToHost(m_server.host(), quint16(m_server.port(80)));
         }
     }
+}
+
+void UpstreamConnection::write(const QByteArray& bytes)
+{
+    // Out now, not on the next pass of the event loop. A write can fail at once (Ollama reset a kept-alive
+    // connection): fail() then reports it later, as the caller of send() is not listening yet.
+    m_writing = true;
+    m_socket->write(bytes);
+    m_socket->flush();
+    m_writing = false;
 }
 
 void UpstreamConnection::close()
@@ -136,6 +146,11 @@ void UpstreamConnection::fail(const QString& error)
 {
     const bool beforeResponse = !m_receivedBytes;
     close();
+    if (m_writing) {
+        QMetaObject::invokeMethod(
+            this, [this, error, beforeResponse] { emit failed(error, beforeResponse); }, Qt::QueuedConnection);
+        return;
+    }
     emit failed(error, beforeResponse);
 }
 

@@ -40,6 +40,7 @@ signals:
     void failed(const QString& error, bool beforeResponse);
 
 private:
+    void write(const QByteArray& bytes);
     void onReadyRead();
     void onDisconnected();
     void onError();
@@ -52,6 +53,7 @@ private:
     QElapsedTimer m_idleClock;
     bool m_busy = false;
     bool m_receivedBytes = false;
+    bool m_writing = false; ///< inside write(): failures are reported from the event loop
     int m_responses = 0;
 };
 

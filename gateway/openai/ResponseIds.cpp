@@ -10,7 +10,7 @@ QString ResponseIds::make(const QString& prefix)
     static constexpr int length = 24;
     QString id = prefix;
     id.reserve(prefix.size() + length);
-    QRandomGenerator* random = QRandomGenerator::system();
+    QRandomGenerator* random = QRandomGenerator::global();
     for (int i = 0; i < length; ++i)
         id.append(QLatin1Char(alphabet[random->bounded(int(sizeof(alphabet) - 1))]));
     return id;

@@ -144,9 +144,10 @@ void generate(const GatewayContext& context,
                 whenUpstreamJson(call, exchange, [exchange, cache, translateReply, slot](const QJsonObject& reply) {
                     recordUsage(exchange, reply);
                     const QJsonObject answer = translateReply(reply);
-                    if (CachedAnswer::isStorable(reply))
-                        cache.store(answer);
-                    exchange->responder->sendJson(200, answer);
+                    const QByteArray json = QJsonDocument(answer).toJson(QJsonDocument::Compact);
+                    exchange->responder->send(200, QByteArrayLiteral("application/json"), json);
+                    if (CachedAnswer::isStorable(reply)) // after the answer is on its way: not on the client's clock
+                        cache.store(answer, json.size());
                 });
                 return;
             }

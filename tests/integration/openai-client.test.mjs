@@ -458,6 +458,8 @@ test('a queue full of one model is a RateLimitError after the SDK\'s own retries
 
     // the SDK tried 1 + 2 times, each refused by the gateway, waiting as the headers said
     assert.equal(attempts.length, 3);
+    // the log line of a request follows its response: wait for the last one
+    await logOf(busy, error.requestID);
     const refused = busy.logs.filter((o) => o.msg === 'request' && o.path === '/v1/chat/completions' && o.status === 429);
     assert.equal(refused.length, 3, 'the gateway logged three refusals');
     assert.equal(refused.at(-1).request_id, error.requestID);
@@ -550,6 +552,7 @@ test('Ollama down: an APIError with status 502 upstream_unreachable after the SD
     const noRetry = error.headers.get('x-should-retry') === 'false';
     assert.equal(attempts.length, noRetry ? 1 : 3);
     t.diagnostic(`502: x-should-retry ${error.headers.get('x-should-retry')}, ${attempts.length} attempts by the SDK`);
+    await logOf(down, error.requestID); // the log line of a request follows its response
     const logged = down.logs.filter((o) => o.msg === 'request' && o.path === '/v1/chat/completions');
     assert.equal(logged.length, attempts.length);
     for (const l of logged) assert.equal(l.status, 502);

@@ -1,5 +1,6 @@
 #include "gateway/cache/CacheFile.h"
 #include "gateway/cache/CachePersistence.h"
+#include "gateway/cache/CacheService.h"
 #include "gateway/cache/ResponseCache.h"
 #include "gateway/log/JsonLogger.h"
 
@@ -9,6 +10,7 @@
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace llamagate;
 
@@ -28,6 +30,7 @@ private slots:
     void persistenceLoadsFreshEntriesOnly();
     void changesAreWrittenAfterADelayAndAtFlush();
     void destructionFlushes();
+    void serviceMovesWithItsCache();
 
 private:
     QString cachePath() const { return m_dir->filePath(QStringLiteral("sub/response-cache.ndjson")); }
@@ -224,6 +227,20 @@ void TestCachePersistence::destructionFlushes()
         cache.insert(key('a'), answer(QStringLiteral("A")));
     }
     QCOMPARE(CacheFile(cachePath()).load().size(), 1);
+}
+
+void TestCachePersistence::serviceMovesWithItsCache()
+{
+    // The gateway creates the service on the main thread and moves it to its own: the cache, the persistence and its
+    // write timer must go along, or every change would cross threads (and the snapshot would race the cache).
+    QThread thread;
+    CacheService service;
+    service.moveToThread(&thread);
+    QCOMPARE(service.cache()->thread(), &thread);
+    const QList<QObject*> children = service.findChildren<QObject*>();
+    QVERIFY(!children.isEmpty());
+    for (const QObject* child : children)
+        QCOMPARE(child->thread(), &thread);
 }
 
 QTEST_GUILESS_MAIN(TestCachePersistence)

@@ -1,11 +1,13 @@
 #include "gateway/http/HttpResponder.h"
 #include "gateway/http/HttpServer.h"
+#include "gateway/http/RequestIds.h"
 
 #include <QPointer>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
+#include <QUuid>
 
 using namespace llamagate;
 
@@ -17,6 +19,7 @@ private slots:
     void init();
     void cleanup();
     void answersAndKeepsTheConnectionAlive();
+    void requestIdsAreFreshVersion4Uuids();
     void announcedOversizedBodyGets413WithoutReachingTheHandler();
     void streamedOversizedBodyGets413();
     void bodyJustUnderTheLimitIsDelivered();
@@ -296,6 +299,21 @@ void TestHttpServer::connectionCloseIsHonoured()
     const QByteArray response = readResponse(client);
     QVERIFY(response.contains("Connection: close\r\n"));
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), QAbstractSocket::UnconnectedState, 3000);
+}
+
+void TestHttpServer::requestIdsAreFreshVersion4Uuids()
+{
+    QSet<QString> seen;
+    for (int i = 0; i < 1000; ++i) {
+        const QString id = RequestIds::make();
+        const QUuid uuid(id);
+        QVERIFY2(!uuid.isNull(), qPrintable(id));
+        QCOMPARE(uuid.version(), QUuid::Random);
+        QCOMPARE(uuid.variant(), QUuid::DCE);
+        QCOMPARE(uuid.toString(QUuid::WithoutBraces), id);
+        seen.insert(id);
+    }
+    QCOMPARE(seen.size(), 1000);
 }
 
 QTEST_GUILESS_MAIN(TestHttpServer)

@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -16,6 +17,7 @@ class TestLogging : public QObject
 private slots:
     void lineIsOneJsonObjectWithFixedFirstKeys();
     void hostileTextStaysOnOneLine();
+    void fieldsAreWrittenAsQJsonDocumentWouldWriteThem();
     void rotatesBySizeAndKeepsMaxFiles();
     void loggerWritesToFileAndHonoursDebug();
 };
@@ -32,7 +34,11 @@ void TestLogging::lineIsOneJsonObjectWithFixedFirstKeys()
     const QJsonObject object = QJsonDocument::fromJson(line).object();
     QCOMPARE(object.value(QStringLiteral("msg")).toString(), QStringLiteral("request"));
     QCOMPARE(object.value(QStringLiteral("status")).toInt(), 404);
-    QVERIFY(QDateTime::fromString(object.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs).isValid());
+    const QString time = object.value(QStringLiteral("time")).toString();
+    const QDateTime parsed = QDateTime::fromString(time, Qt::ISODateWithMs);
+    QVERIFY(parsed.isValid());
+    QCOMPARE(parsed.toUTC().toString(Qt::ISODateWithMs), time); // UTC, milliseconds, as Qt writes it
+    QVERIFY(qAbs(parsed.msecsTo(QDateTime::currentDateTimeUtc())) < 60'000);
 }
 
 void TestLogging::hostileTextStaysOnOneLine()
@@ -43,6 +49,30 @@ void TestLogging::hostileTextStaysOnOneLine()
     const QJsonObject object = QJsonDocument::fromJson(line).object();
     QCOMPARE(object.value(QStringLiteral("msg")).toString(), nasty);
     QCOMPARE(object.value(QStringLiteral("path")).toString(), nasty);
+}
+
+void TestLogging::fieldsAreWrittenAsQJsonDocumentWouldWriteThem()
+{
+    // The line is written by hand (it is on every request's path): after the three fixed keys, the fields must read
+    // exactly as QJsonDocument writes them — order of keys, numbers, text, nested values.
+    const QJsonObject fields{
+        {QStringLiteral("status"), 200},
+        {QStringLiteral("latency_ms"), qint64(1234567890123)},
+        {QStringLiteral("ratio"), 0.25},
+        {QStringLiteral("negative"), -3},
+        {QStringLiteral("zero"), 0},
+        {QStringLiteral("stream"), false},
+        {QStringLiteral("client_closed"), true},
+        {QStringLiteral("none"), QJsonValue::Null},
+        {QStringLiteral("model"), QStringLiteral("llama3.2:latest")},
+        {QStringLiteral("text"), QStringLiteral("Grüße \"quoted\" \\ tab\t line\n \u0001 日本")},
+        {QStringLiteral("nested"), QJsonObject{{QStringLiteral("a"), QJsonArray{1, QStringLiteral("b"), true}}}},
+    };
+    const QByteArray line = JsonLogger::formatLine(LogLevel::Info, QStringLiteral("request"), fields);
+    const QByteArray expected = QJsonDocument(fields).toJson(QJsonDocument::Compact);
+    const qsizetype rest = line.indexOf(",\"client_closed\"");
+    QVERIFY(rest > 0);
+    QCOMPARE(line.mid(rest + 1, line.size() - rest - 3), expected.mid(1, expected.size() - 2));
 }
 
 void TestLogging::rotatesBySizeAndKeepsMaxFiles()
