@@ -4,6 +4,16 @@ namespace llamagate {
 
 namespace {
 
+/// A series' label text (as `labelsOf` writes it) → its count, in the order of that text.
+template <typename Key, typename Labels>
+QMap<QString, quint64> byLabelText(const QMap<Key, quint64>& series, Labels labelsOf)
+{
+    QMap<QString, quint64> labelled;
+    for (auto it = series.begin(); it != series.end(); ++it)
+        labelled.insert(labelsOf(it.key()), it.value());
+    return labelled;
+}
+
 void appendCounter(QByteArray& out, const char* name, const char* help, const QMap<QString, quint64>& series)
 {
     out += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + " counter\n";
@@ -14,6 +24,11 @@ void appendCounter(QByteArray& out, const char* name, const char* help, const QM
 QByteArray number(double value)
 {
     return QByteArray::number(value, 'g', 12);
+}
+
+QString routeLabel(const QString& route)
+{
+    return prometheusLabel(QStringLiteral("route"), route);
 }
 
 } // namespace
@@ -29,17 +44,11 @@ QString prometheusLabel(const QString& name, const QString& value)
 
 void GatewayMetrics::record(const RequestLogEntry& entry, const QString& route)
 {
-    const QString routeLabel =
-        prometheusLabel(QStringLiteral("route"), route.isEmpty() ? QStringLiteral("unmatched") : route);
+    const QString routeName = route.isEmpty() ? QStringLiteral("unmatched") : route;
     const QString model = entry.extra.value(QStringLiteral("model")).toString();
-    const QString modelLabel = prometheusLabel(QStringLiteral("model"), model);
-    ++m_requests[QStringList{routeLabel,
-                             prometheusLabel(QStringLiteral("method"), entry.method),
-                             modelLabel,
-                             prometheusLabel(QStringLiteral("status"), QString::number(entry.status))}
-                     .join(u',')];
+    ++m_requests[RequestLabels{routeName, entry.method, model, entry.status}];
 
-    Histogram& histogram = m_latency[routeLabel];
+    Histogram& histogram = m_latency[routeName];
     const double seconds = double(entry.latencyMs) / 1000.0;
     for (size_t index = 0; index < kLatencyBuckets.size(); ++index) {
         if (seconds <= kLatencyBuckets[index])
@@ -49,21 +58,19 @@ void GatewayMetrics::record(const RequestLogEntry& entry, const QString& route)
     histogram.sum += seconds;
 
     if (entry.extra.contains(QStringLiteral("upstream_error")))
-        ++m_upstreamErrors[routeLabel];
-    if (entry.status == 429) {
-        const QString reason =
-            entry.extra.contains(QStringLiteral("queue")) ? QStringLiteral("queue_full") : QStringLiteral("rate_limit");
-        ++m_rateLimited[prometheusLabel(QStringLiteral("reason"), reason)];
-    }
+        ++m_upstreamErrors[routeName];
+    if (entry.status == 429)
+        ++m_rateLimited[entry.extra.contains(QStringLiteral("queue")) ? QStringLiteral("queue_full")
+                                                                      : QStringLiteral("rate_limit")];
     for (const auto& [field, type] : {std::pair{QStringLiteral("prompt_tokens"), QStringLiteral("prompt")},
                                       std::pair{QStringLiteral("completion_tokens"), QStringLiteral("completion")}}) {
         const qint64 tokens = entry.extra.value(field).toInteger();
         if (tokens > 0)
-            m_tokens[modelLabel + u',' + prometheusLabel(QStringLiteral("type"), type)] += quint64(tokens);
+            m_tokens[{model, type}] += quint64(tokens);
     }
     const QString cache = entry.extra.value(QStringLiteral("cache")).toString().toLower();
     if (!cache.isEmpty())
-        ++m_cache[prometheusLabel(QStringLiteral("result"), cache)];
+        ++m_cache[cache];
 }
 
 QByteArray GatewayMetrics::render(const QList<Gauge>& gauges) const
@@ -73,30 +80,55 @@ QByteArray GatewayMetrics::render(const QList<Gauge>& gauges) const
     appendCounter(out,
                   "llamagate_http_requests_total",
                   "HTTP requests answered, by route, method, model and status.",
-                  m_requests);
+                  byLabelText(m_requests, [](const RequestLabels& labels) {
+                      return QStringList{routeLabel(labels.route),
+                                         prometheusLabel(QStringLiteral("method"), labels.method),
+                                         prometheusLabel(QStringLiteral("model"), labels.model),
+                                         prometheusLabel(QStringLiteral("status"), QString::number(labels.status))}
+                          .join(u',');
+                  }));
 
     out += "# HELP llamagate_http_request_duration_seconds Time from request to complete response, by route.\n"
            "# TYPE llamagate_http_request_duration_seconds histogram\n";
-    for (auto it = m_latency.begin(); it != m_latency.end(); ++it) {
+    QMap<QString, const Histogram*> latency;
+    for (auto it = m_latency.begin(); it != m_latency.end(); ++it)
+        latency.insert(routeLabel(it.key()), &it.value());
+    for (auto it = latency.begin(); it != latency.end(); ++it) {
         const QByteArray labels = it.key().toUtf8();
+        const Histogram& histogram = **it;
         for (size_t index = 0; index < kLatencyBuckets.size(); ++index) {
             out += "llamagate_http_request_duration_seconds_bucket{" + labels + ",le=\"" +
-                   number(kLatencyBuckets[index]) + "\"} " + QByteArray::number(it->buckets[index]) + '\n';
+                   number(kLatencyBuckets[index]) + "\"} " + QByteArray::number(histogram.buckets[index]) + '\n';
         }
         out += "llamagate_http_request_duration_seconds_bucket{" + labels + ",le=\"+Inf\"} " +
-               QByteArray::number(it->count) + '\n';
-        out += "llamagate_http_request_duration_seconds_sum{" + labels + "} " + number(it->sum) + '\n';
-        out += "llamagate_http_request_duration_seconds_count{" + labels + "} " + QByteArray::number(it->count) + '\n';
+               QByteArray::number(histogram.count) + '\n';
+        out += "llamagate_http_request_duration_seconds_sum{" + labels + "} " + number(histogram.sum) + '\n';
+        out += "llamagate_http_request_duration_seconds_count{" + labels + "} " + QByteArray::number(histogram.count) +
+               '\n';
     }
 
     appendCounter(out,
                   "llamagate_upstream_errors_total",
                   "Requests that failed because of Ollama (unreachable, "
                   "timeout, broken stream), by route.",
-                  m_upstreamErrors);
-    appendCounter(out, "llamagate_rate_limited_total", "Requests refused with 429, by reason.", m_rateLimited);
-    appendCounter(out, "llamagate_tokens_total", "Tokens processed by Ollama, by model and type.", m_tokens);
-    appendCounter(out, "llamagate_cache_requests_total", "Cacheable requests, by cache result.", m_cache);
+                  byLabelText(m_upstreamErrors, routeLabel));
+    appendCounter(out,
+                  "llamagate_rate_limited_total",
+                  "Requests refused with 429, by reason.",
+                  byLabelText(m_rateLimited,
+                              [](const QString& reason) { return prometheusLabel(QStringLiteral("reason"), reason); }));
+    appendCounter(out,
+                  "llamagate_tokens_total",
+                  "Tokens processed by Ollama, by model and type.",
+                  byLabelText(m_tokens, [](const std::pair<QString, QString>& labels) {
+                      return prometheusLabel(QStringLiteral("model"), labels.first) + u',' +
+                             prometheusLabel(QStringLiteral("type"), labels.second);
+                  }));
+    appendCounter(
+        out,
+        "llamagate_cache_requests_total",
+        "Cacheable requests, by cache result.",
+        byLabelText(m_cache, [](const QString& result) { return prometheusLabel(QStringLiteral("result"), result); }));
     for (const Gauge& gauge : gauges) {
         const QByteArray name = gauge.name.toUtf8();
         out += "# HELP " + name + ' ' + gauge.help.toUtf8() + "\n# TYPE " + name + " gauge\n" + name + ' ' +

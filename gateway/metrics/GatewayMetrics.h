@@ -8,11 +8,14 @@
 #include <QString>
 
 #include <array>
+#include <tuple>
+#include <utility>
 
 namespace llamagate {
 
 /// The gateway's traffic counters and latency histogram, fed from each request's log entry and rendered in the
-/// Prometheus text exposition format.
+/// Prometheus text exposition format. Counts are kept by their label values; the label text is built only when the
+/// metrics are rendered, not for every request.
 class GatewayMetrics
 {
 public:
@@ -41,12 +44,27 @@ private:
         double sum = 0;
     };
 
-    QMap<QString, quint64> m_requests;  ///< labels → count
-    QMap<QString, Histogram> m_latency; ///< route labels → histogram
-    QMap<QString, quint64> m_upstreamErrors;
-    QMap<QString, quint64> m_rateLimited;
-    QMap<QString, quint64> m_tokens;
-    QMap<QString, quint64> m_cache;
+    /// The labels of one series of the request counter.
+    struct RequestLabels
+    {
+        QString route;
+        QString method;
+        QString model;
+        int status = 0;
+
+        bool operator<(const RequestLabels& other) const
+        {
+            return std::tie(route, method, model, status) <
+                   std::tie(other.route, other.method, other.model, other.status);
+        }
+    };
+
+    QMap<RequestLabels, quint64> m_requests;
+    QMap<QString, Histogram> m_latency;                  ///< by route
+    QMap<QString, quint64> m_upstreamErrors;             ///< by route
+    QMap<QString, quint64> m_rateLimited;                ///< by reason
+    QMap<std::pair<QString, QString>, quint64> m_tokens; ///< by model and type
+    QMap<QString, quint64> m_cache;                      ///< by result
 };
 
 /// `name="value"` with the value escaped as the text format requires.
