@@ -6,6 +6,8 @@
 
 namespace llamagate {
 
+class JsonMembers;
+
 /// The response cache's key of one request: SHA-256 (hex) of the canonical JSON of the endpoint and the translated
 /// native body — everything that changes the answer, already normalized by the translators — without the fields
 /// that only change how or when it is delivered (`stream`, `keep_alive`). `stream_options` and `user` never reach
@@ -16,9 +18,13 @@ public:
     /// `answerShape`: choices that change the OpenAI answer but are not sent to Ollama (embeddings'
     /// encoding_format); empty for chat and completions.
     static QByteArray of(const QString& endpoint, const QJsonObject& nativeBody, const QJsonObject& answerShape = {});
+    /// The same from the native body's members as serialized for Ollama (no second serialization).
+    static QByteArray of(const QString& endpoint, const JsonMembers& nativeBody, const QJsonObject& answerShape = {});
     /// What is hashed: compact JSON with every object's keys sorted.
     static QByteArray
     canonicalJson(const QString& endpoint, const QJsonObject& nativeBody, const QJsonObject& answerShape = {});
+    static QByteArray
+    canonicalJson(const QString& endpoint, const JsonMembers& nativeBody, const QJsonObject& answerShape = {});
 };
 
 } // namespace llamagate

@@ -1,12 +1,10 @@
 #include "gateway/log/JsonLogger.h"
 
+#include "gateway/json/CompactJson.h"
+
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QMutexLocker>
 
-#include <algorithm>
-#include <cmath>
 #include <cstdio>
 
 namespace llamagate {
@@ -28,43 +26,6 @@ QString levelName(LogLevel level)
     return {};
 }
 
-/// Appends one byte of a JSON string's UTF-8, escaped where JSON requires it.
-void appendEscaped(QByteArray& out, char c)
-{
-    static constexpr char hex[] = "0123456789abcdef";
-    const auto byte = uchar(c);
-    if (byte == '"' || byte == '\\') {
-        out += '\\';
-        out += c;
-    } else if (byte >= 0x20) {
-        out += c;
-    } else if (c == '\n') {
-        out += "\\n";
-    } else if (c == '\r') {
-        out += "\\r";
-    } else if (c == '\t') {
-        out += "\\t";
-    } else {
-        out += "\\u00";
-        out += hex[byte >> 4];
-        out += hex[byte & 0xf];
-    }
-}
-
-/// Appends `text` as a JSON string in UTF-8; ASCII text (ids, paths, model names) without converting it first.
-void appendQuoted(QByteArray& out, QStringView text)
-{
-    out += '"';
-    if (std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; })) {
-        for (const QChar c : text)
-            appendEscaped(out, char(c.unicode()));
-    } else {
-        for (const char c : text.toUtf8())
-            appendEscaped(out, c);
-    }
-    out += '"';
-}
-
 /// Appends the time as ISO 8601 with milliseconds and a Z (what Qt::ISODateWithMs writes for UTC), without QString.
 void appendUtcTime(QByteArray& out, const QDateTime& time)
 {
@@ -82,39 +43,6 @@ void appendUtcTime(QByteArray& out, const QDateTime& time)
                                      clock.second(),
                                      clock.msec());
     out.append(text, length);
-}
-
-/// Appends a field's value as QJsonDocument would write it; strings and numbers without building a document.
-void appendValue(QByteArray& out, const QJsonValue& value)
-{
-    switch (value.type()) {
-    case QJsonValue::String:
-        appendQuoted(out, value.toString());
-        return;
-    case QJsonValue::Bool:
-        out += value.toBool() ? "true" : "false";
-        return;
-    case QJsonValue::Double: {
-        const double number = value.toDouble();
-        if (!qIsFinite(number))
-            out += "null";
-        else if (std::trunc(number) == number && std::abs(number) < 9e15)
-            out += QByteArray::number(value.toInteger()); // exact, as for the integers it holds
-        else
-            out += QByteArray::number(number, 'g', QLocale::FloatingPointShortest);
-        return;
-    }
-    case QJsonValue::Array:
-    case QJsonValue::Object: {
-        const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-        out += QByteArrayView(array).sliced(1, array.size() - 2);
-        return;
-    }
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        out += "null";
-        return;
-    }
 }
 
 void qtMessageHandler(QtMsgType type, const QMessageLogContext&, const QString& message)
@@ -163,17 +91,17 @@ QByteArray JsonLogger::formatLine(LogLevel level, const QString& message, const 
     appendUtcTime(line, QDateTime::currentDateTimeUtc());
     line += '"';
     line += ",\"level\":";
-    appendQuoted(line, levelName(level));
+    CompactJson::appendString(line, levelName(level));
     line += ",\"msg\":";
-    appendQuoted(line, message);
+    CompactJson::appendString(line, message);
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         const QString key = it.key();
         if (key == u"time" || key == u"level" || key == u"msg")
             continue;
         line += ',';
-        appendQuoted(line, key);
+        CompactJson::appendString(line, key);
         line += ':';
-        appendValue(line, it.value());
+        CompactJson::appendValue(line, it.value());
     }
     line += "}\n";
     return line;

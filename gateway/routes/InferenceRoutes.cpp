@@ -4,6 +4,7 @@
 #include "gateway/cache/CacheLookup.h"
 #include "gateway/cache/CachedAnswer.h"
 #include "gateway/cache/NativeStreamAssembler.h"
+#include "gateway/json/JsonMembers.h"
 #include "gateway/ollama/ModelQueue.h"
 #include "gateway/ollama/OllamaCall.h"
 #include "gateway/ollama/OllamaClient.h"
@@ -125,10 +126,11 @@ void generate(const GatewayContext& context,
               std::function<QJsonObject(const QJsonObject&)> translateReply)
 {
     exchange->logFields.insert(QStringLiteral("stream"), native.stream);
-    const CacheLookup cache = cacheLookup(context, exchange, CacheKey::of(endpoint, native.body));
+    const JsonMembers members(native.body); // serialized once, for the cache key and for Ollama
+    const CacheLookup cache = cacheLookup(context, exchange, CacheKey::of(endpoint, members));
     if (answerFromCache<StreamTranslator>(exchange, cache, native, id))
         return;
-    const QByteArray body = QJsonDocument(native.body).toJson(QJsonDocument::Compact);
+    const QByteArray body = members.object();
     whenSlotFree(
         context,
         exchange,

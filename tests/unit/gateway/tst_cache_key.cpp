@@ -1,8 +1,10 @@
 #include "gateway/cache/CacheKey.h"
+#include "gateway/json/JsonMembers.h"
 #include "gateway/openai/ChatRequestTranslator.h"
 #include "gateway/openai/CompletionTranslator.h"
 #include "gateway/openai/EmbeddingsTranslator.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTest>
@@ -20,6 +22,7 @@ private slots:
     void keyChangesOnlyWithTheAnswer_data();
     void keyChangesOnlyWithTheAnswer();
     void endpointIsPartOfTheKey();
+    void membersAreWrittenAsQJsonDocumentWritesThem();
 };
 
 namespace {
@@ -257,6 +260,32 @@ void TestCacheKey::endpointIsPartOfTheKey()
     const QJsonObject body = json(R"({"model":"llama3.2","prompt":"Hi"})");
     QVERIFY(CacheKey::of(QStringLiteral("/v1/completions"), body) !=
             CacheKey::of(QStringLiteral("/v1/chat/completions"), body));
+}
+
+void TestCacheKey::membersAreWrittenAsQJsonDocumentWritesThem()
+{
+    // The body sent to Ollama comes from the same members as the cache key, written by hand: it must read exactly
+    // as QJsonDocument writes the object.
+    const QJsonObject body{
+        {QStringLiteral("model"), QStringLiteral("llama3.2:latest")},
+        {QStringLiteral("stream"), false},
+        {QStringLiteral("think"), true},
+        {QStringLiteral("keep_alive"), -1},
+        {QStringLiteral("seed"), qint64(1234567890123)},
+        {QStringLiteral("ratio"), 0.25},
+        {QStringLiteral("none"), QJsonValue::Null},
+        {QStringLiteral("format"), QStringLiteral("Grüße \"q\" \\ \t\n\b\f \u0001 \u007f 日本 😀")},
+        {QStringLiteral("messages"), QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("user")}}}},
+        {QStringLiteral("options"), QJsonObject{{QStringLiteral("temperature"), 0.7}}},
+    };
+    const JsonMembers members(body);
+    QCOMPARE(members.object(), QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QJsonObject leftOut = body;
+    leftOut.remove(QStringLiteral("stream"));
+    leftOut.remove(QStringLiteral("model"));
+    QCOMPARE(members.object({QLatin1StringView("stream"), QLatin1StringView("model")}),
+             QJsonDocument(leftOut).toJson(QJsonDocument::Compact));
+    QCOMPARE(JsonMembers(QJsonObject()).object(), QByteArray("{}"));
 }
 
 QTEST_GUILESS_MAIN(TestCacheKey)

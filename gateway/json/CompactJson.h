@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonValue>
+#include <QStringView>
+
+namespace llamagate {
+
+/// Appends JSON text straight to a byte array, byte for byte as QJsonDocument::Compact writes it, without building
+/// a document for each string or number.
+class CompactJson
+{
+public:
+    /// `text` as a JSON string in UTF-8; ASCII text (ids, paths, model names) without converting it first.
+    static void appendString(QByteArray& out, QStringView text);
+    static void appendValue(QByteArray& out, const QJsonValue& value);
+};
+
+} // namespace llamagate
