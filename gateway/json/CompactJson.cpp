@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <cmath>
@@ -12,31 +13,52 @@ namespace llamagate {
 
 namespace {
 
-/// Appends one byte of a JSON string's UTF-8, escaped where JSON requires it (with Qt's short escapes).
-void appendEscaped(QByteArray& out, char c)
+/// Appends a byte that JSON requires to be escaped in a string (with Qt's short escapes).
+void appendEscape(QByteArray& out, uchar byte)
 {
     static constexpr char hex[] = "0123456789abcdef";
-    const auto byte = uchar(c);
-    if (byte == '"' || byte == '\\') {
-        out += '\\';
-        out += c;
-    } else if (byte >= 0x20) {
-        out += c;
-    } else if (c == '\n') {
+    switch (byte) {
+    case '"':
+        out += "\\\"";
+        return;
+    case '\\':
+        out += "\\\\";
+        return;
+    case '\n':
         out += "\\n";
-    } else if (c == '\r') {
+        return;
+    case '\r':
         out += "\\r";
-    } else if (c == '\t') {
+        return;
+    case '\t':
         out += "\\t";
-    } else if (c == '\b') {
+        return;
+    case '\b':
         out += "\\b";
-    } else if (c == '\f') {
+        return;
+    case '\f':
         out += "\\f";
-    } else {
+        return;
+    default:
         out += "\\u00";
         out += hex[byte >> 4];
         out += hex[byte & 0xf];
     }
+}
+
+/// Appends a JSON string's UTF-8, escaped where JSON requires it; the runs between escapes in one append each.
+void appendEscaped(QByteArray& out, QByteArrayView utf8)
+{
+    qsizetype runStart = 0;
+    for (qsizetype index = 0; index < utf8.size(); ++index) {
+        const auto byte = uchar(utf8[index]);
+        if (byte >= 0x20 && byte != '"' && byte != '\\')
+            continue;
+        out.append(utf8.sliced(runStart, index - runStart));
+        appendEscape(out, byte);
+        runStart = index + 1;
+    }
+    out.append(utf8.sliced(runStart));
 }
 
 } // namespace
@@ -45,11 +67,11 @@ void CompactJson::appendString(QByteArray& out, QStringView text)
 {
     out += '"';
     if (std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; })) {
-        for (const QChar c : text)
-            appendEscaped(out, char(c.unicode()));
+        QVarLengthArray<char, 256> ascii(text.size());
+        std::transform(text.begin(), text.end(), ascii.begin(), [](QChar c) { return char(c.unicode()); });
+        appendEscaped(out, QByteArrayView(ascii.data(), ascii.size()));
     } else {
-        for (const char c : text.toUtf8())
-            appendEscaped(out, c);
+        appendEscaped(out, text.toUtf8());
     }
     out += '"';
 }
