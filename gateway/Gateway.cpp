@@ -112,7 +112,8 @@ void Gateway::start(const GatewayConfig& config)
                 entry.status = status;
                 entry.ip = peer.toString();
                 entry.extra.insert(QStringLiteral("error"), reason);
-                logWarning(QStringLiteral("request rejected"), entry.toJson());
+                JsonLogger::instance().write(
+                    LogLevel::Warn, QStringLiteral("request rejected"), entry.extra, entry.namedFields());
                 emit requestLogged(entry);
             });
     connect(m_http, &HttpServer::activeResponsesChanged, this, &Gateway::finishStopWhenDrained);
@@ -312,7 +313,7 @@ void Gateway::logRequest(const Exchange& exchange, const HttpResponder& responde
     const LogLevel level = entry.status >= 500   ? LogLevel::Error
                            : entry.status >= 400 ? LogLevel::Warn
                                                  : LogLevel::Info;
-    JsonLogger::instance().write(level, QStringLiteral("request"), entry.toJson());
+    JsonLogger::instance().write(level, QStringLiteral("request"), entry.extra, entry.namedFields());
     m_metrics.record(entry, exchange.route);
     emit requestLogged(entry);
 }

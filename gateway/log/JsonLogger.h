@@ -3,10 +3,14 @@
 #include "gateway/log/RotatingLogFile.h"
 
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QMutex>
 #include <QString>
+#include <QStringView>
 
 #include <memory>
+#include <span>
+#include <utility>
 
 namespace llamagate {
 
@@ -34,14 +38,20 @@ public:
     static JsonLogger& instance();
 
     void configure(const Options& options);
-    void write(LogLevel level, const QString& message, const QJsonObject& fields = {});
+    /// Fields named in the code, in the order of their names (as a QJsonObject keeps its keys).
+    using NamedFields = std::span<const std::pair<QStringView, QJsonValue>>;
+
+    /// `named` are written among `fields` as if inserted into them (in key order; a named field replaces one of
+    /// `fields` with the same key), without building a merged QJsonObject.
+    void write(LogLevel level, const QString& message, const QJsonObject& fields = {}, NamedFields named = {});
     bool debugEnabled() const;
 
     /// Routes qDebug/qWarning/… through this logger so stdout stays one JSON object per line.
     static void installQtMessageHandler();
 
     /// The JSON line for a message (exposed for tests).
-    static QByteArray formatLine(LogLevel level, const QString& message, const QJsonObject& fields);
+    static QByteArray
+    formatLine(LogLevel level, const QString& message, const QJsonObject& fields, NamedFields named = {});
 
 private:
     JsonLogger() = default;

@@ -2,16 +2,22 @@
 
 namespace llamagate {
 
+std::array<std::pair<QStringView, QJsonValue>, 6> RequestLogEntry::namedFields() const
+{
+    return {{{u"ip", ip},
+             {u"latency_ms", latencyMs},
+             {u"method", method},
+             {u"path", path},
+             {u"request_id", requestId},
+             {u"status", status}}};
+}
+
 QJsonObject RequestLogEntry::toJson() const
 {
     QJsonObject json = extra;
     json.insert(QStringLiteral("msg"), QStringLiteral("request"));
-    json.insert(QStringLiteral("request_id"), requestId);
-    json.insert(QStringLiteral("method"), method);
-    json.insert(QStringLiteral("path"), path);
-    json.insert(QStringLiteral("status"), status);
-    json.insert(QStringLiteral("latency_ms"), latencyMs);
-    json.insert(QStringLiteral("ip"), ip);
+    for (const auto& [name, value] : namedFields())
+        json.insert(name, value);
     return json;
 }
 

@@ -4,6 +4,10 @@
 #include <QJsonObject>
 #include <QMetaType>
 #include <QString>
+#include <QStringView>
+
+#include <array>
+#include <utility>
 
 namespace llamagate {
 
@@ -19,6 +23,8 @@ struct RequestLogEntry
     QString ip;
     QJsonObject extra; ///< model, stream, cache, tokens, key, error … when they exist
 
+    /// The fields other than `extra` (and the message), in the order of their names.
+    std::array<std::pair<QStringView, QJsonValue>, 6> namedFields() const;
     /// The log line's fields (without the level), in a stable order of keys.
     QJsonObject toJson() const;
 };

@@ -1,4 +1,5 @@
 #include "gateway/log/JsonLogger.h"
+#include "gateway/log/RequestLogEntry.h"
 #include "gateway/log/RotatingLogFile.h"
 
 #include <QDir>
@@ -18,6 +19,7 @@ private slots:
     void lineIsOneJsonObjectWithFixedFirstKeys();
     void hostileTextStaysOnOneLine();
     void fieldsAreWrittenAsQJsonDocumentWouldWriteThem();
+    void namedFieldsAreWrittenAsIfInserted();
     void rotatesBySizeAndKeepsMaxFiles();
     void loggerWritesToFileAndHonoursDebug();
 };
@@ -73,6 +75,29 @@ void TestLogging::fieldsAreWrittenAsQJsonDocumentWouldWriteThem()
     const qsizetype rest = line.indexOf(",\"client_closed\"");
     QVERIFY(rest > 0);
     QCOMPARE(line.mid(rest + 1, line.size() - rest - 3), expected.mid(1, expected.size() - 2));
+}
+
+void TestLogging::namedFieldsAreWrittenAsIfInserted()
+{
+    // A request's line: its named fields go among the extra ones, in key order, and replace an extra field of the
+    // same name — the same line as from the merged object.
+    RequestLogEntry entry;
+    entry.requestId = QStringLiteral("req-1");
+    entry.method = QStringLiteral("POST");
+    entry.path = QStringLiteral("/v1/chat/completions");
+    entry.status = 200;
+    entry.latencyMs = 12;
+    entry.ip = QStringLiteral("127.0.0.1");
+    entry.extra = QJsonObject{{QStringLiteral("a_first"), 1},
+                              {QStringLiteral("model"), QStringLiteral("m")},
+                              {QStringLiteral("path"), QStringLiteral("replaced")},
+                              {QStringLiteral("zz_last"), true}};
+    const QByteArray merged = JsonLogger::formatLine(LogLevel::Info, QStringLiteral("request"), entry.toJson());
+    const QByteArray named =
+        JsonLogger::formatLine(LogLevel::Info, QStringLiteral("request"), entry.extra, entry.namedFields());
+    const qsizetype afterTime = merged.indexOf(",\"level\"");
+    QCOMPARE(named.mid(afterTime), merged.mid(afterTime));
+    QVERIFY(named.contains(R"("ip":"127.0.0.1","latency_ms":12,"method":"POST","model":"m","path":"/v1/chat/)"));
 }
 
 void TestLogging::rotatesBySizeAndKeepsMaxFiles()
