@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   startFakeOllama, startGateway, runGateway, httpRequest, httpStream, rawRequest, parseSse, waitFor,
-  FAKE_OLLAMA_PATH, FIXTURES_DIR,
+  FAKE_OLLAMA_PATH, FIXTURES_DIR, user,
 } from './lib/harness.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -17,7 +17,6 @@ const native = (name) => JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, 'oll
 const ndjson = (name) => fs.readFileSync(path.join(FIXTURES_DIR, 'ollama', 'native', name), 'utf8')
   .split('\n').filter(Boolean).map((l) => JSON.parse(l));
 const withoutTime = (o) => { const c = structuredClone(o); delete c.created_at; return c; };
-const user = (content) => [{ role: 'user', content }];
 
 let fake;
 const post = (p, body, headers) => httpRequest({ method: 'POST', url: fake.url + p, body, headers });

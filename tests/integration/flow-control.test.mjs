@@ -8,12 +8,11 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import OpenAI from 'openai';
-import { startFakeOllama, startGateway, httpRequest, httpStream, parseSse, waitFor } from './lib/harness.mjs';
+import { startFakeOllama, startGateway, httpRequest, httpStream, parseSse, waitFor, user } from './lib/harness.mjs';
 
 const MODEL = 'llama3.2:latest';
 const REPLY = 'Hello! How are you today?';
 const KEEPALIVE_MS = 300;
-const user = (content) => [{ role: 'user', content }];
 const chatBody = (extra = {}) => ({ model: MODEL, messages: user('Hello'), ...extra });
 
 let ollama;

@@ -8,20 +8,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import OpenAI from 'openai';
-import { TESTS_DIR, startFakeOllama, startGateway, runGateway, httpRequest, httpStream, waitFor } from './lib/harness.mjs';
+import { TESTS_DIR, startFakeOllama, startGateway, runGateway, httpRequest, httpStream, waitFor, user, WEATHER_TOOL } from './lib/harness.mjs';
 
 const MODEL = 'llama3.2:latest';
 const HISTORY_REPLY = JSON.parse(fs.readFileSync(path.join(TESTS_DIR, 'fixtures/ollama/native/chat-tool-history-reply.json'), 'utf8'))
   .message.content; // the fake's answer once the last message is a tool result
 const EVERYTHING = path.join(TESTS_DIR, 'node_modules/@modelcontextprotocol/server-everything/dist/index.js');
 const everything = (name, extra = {}) => ({ name, command: process.execPath, args: [EVERYTHING, 'stdio'], ...extra });
-const WEATHER_TOOL = {
-  type: 'function',
-  function: { name: 'get_weather', description: 'Weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } },
-};
 const UNLIMITED = { RATE_LIMIT_RPS: '0', RATE_LIMIT_IP_RPM: '0' }; // these tests poll and call a lot
 const call = (name, args = {}) => ({ function: { name, arguments: args } });
-const user = (content) => [{ role: 'user', content }];
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'llamagate-mcp-tools-'));
 const victimPidFile = path.join(tmp, 'victim.pid');

@@ -4,12 +4,11 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { Ollama } from 'ollama';
-import { startFakeOllama, startGateway, httpRequest, httpStream, waitFor } from './lib/harness.mjs';
+import { startFakeOllama, startGateway, httpRequest, httpStream, waitFor, user } from './lib/harness.mjs';
 
 const MODEL = 'llama3.2:latest';
 const REPLY = 'Hello! How are you today?';
 const GENERATE_TEXT = 'The sky is blue because it is the color of the sky.';
-const user = (content) => [{ role: 'user', content }];
 
 let ollama;
 let gw;

@@ -5,20 +5,11 @@ import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import OpenAI from 'openai';
-import { startFakeOllama, startGateway, httpRequest, httpStream, parseSse, waitFor } from './lib/harness.mjs';
+import { startFakeOllama, startGateway, httpRequest, httpStream, parseSse, waitFor, WEATHER_TOOL, user } from './lib/harness.mjs';
 
 const MODEL = 'llama3.2:latest';
 const REPLY = 'Hello! How are you today?'; // chat-nonstream.json, the fake's chat reply
 const GENERATE_TEXT = 'The sky is blue because it is the color of the sky.'; // the fake's /api/generate reply
-const WEATHER_TOOL = {
-  type: 'function',
-  function: {
-    name: 'get_weather',
-    description: 'Current weather of a city',
-    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-  },
-};
-const user = (content) => [{ role: 'user', content }];
 
 let ollama;
 let gw;

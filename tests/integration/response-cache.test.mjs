@@ -8,19 +8,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import OpenAI from 'openai';
-import { startFakeOllama, startGateway, httpRequest, httpStream, parseSse } from './lib/harness.mjs';
+import { startFakeOllama, startGateway, httpRequest, httpStream, parseSse, WEATHER_TOOL, user } from './lib/harness.mjs';
 
 const MODEL = 'llama3.2:latest';
 const REPLY = 'Hello! How are you today?'; // the fake's chat reply
-const WEATHER_TOOL = {
-  type: 'function',
-  function: {
-    name: 'get_weather',
-    description: 'Current weather of a city',
-    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-  },
-};
-const user = (content) => [{ role: 'user', content }];
 
 let ollama;
 let gw;

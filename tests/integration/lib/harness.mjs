@@ -19,6 +19,18 @@ export const TESTS_DIR = path.resolve(HERE, '../..');
 export const FAKE_OLLAMA_PATH = path.join(TESTS_DIR, 'fake-ollama', 'fake-ollama.mjs');
 export const FIXTURES_DIR = path.join(TESTS_DIR, 'fixtures');
 
+/** A client-side function tool, as an OpenAI client would send it. */
+export const WEATHER_TOOL = {
+  type: 'function',
+  function: {
+    name: 'get_weather',
+    description: 'Current weather of a city',
+    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  },
+};
+/** The messages of a chat that is one user turn. */
+export const user = (content) => [{ role: 'user', content }];
+
 // ---------------------------------------------------------------------------------------------------------------
 // process tracking and cleanup
 
