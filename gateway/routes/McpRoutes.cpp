@@ -5,6 +5,7 @@
 #include "gateway/routes/Router.h"
 #include "gateway/tools/McpHub.h"
 #include "gateway/tools/McpServerJson.h"
+#include "gateway/tools/McpServerList.h"
 
 #include <QJsonArray>
 #include <QPointer>
@@ -330,8 +331,7 @@ void saveServer(McpHub& hub, const ExchangePtr& exchange, const QString& pathNam
                                          QStringLiteral("name")));
         json.insert(QStringLiteral("name"), pathName);
     }
-    const Result<mcp::ServerConfig> config =
-        McpServerJson::read(json, std::chrono::milliseconds(hub.config().integer(Setting::McpDefaultToolTimeout)));
+    const Result<mcp::ServerConfig> config = McpServerJson::read(json, McpServerList::defaultTimeout(hub.config()));
     if (!config.ok())
         return request.error(config.error());
     const QString name = config.value().name;

@@ -16,11 +16,6 @@ namespace llamagate {
 
 namespace {
 
-std::chrono::milliseconds defaultTimeout(const GatewayConfig& config)
-{
-    return std::chrono::milliseconds(config.integer(Setting::McpDefaultToolTimeout));
-}
-
 /// The text of a sampling message's content: one block or an array of blocks.
 QString samplingText(const QJsonValue& content)
 {
@@ -72,7 +67,7 @@ void McpHub::loadServers(const GatewayConfig& config)
     const QString savedText = config.text(Setting::McpServers);
     if (savedText != m_loadedSavedText) {
         m_loadedSavedText = savedText;
-        const McpServerList saved = McpServerList::fromSetting(savedText, defaultTimeout(config));
+        const McpServerList saved = McpServerList::fromSetting(savedText, McpServerList::defaultTimeout(config));
         for (const QString& error : saved.errors)
             logWarning(error);
         m_savedServers = saved.servers;
@@ -81,7 +76,7 @@ void McpHub::loadServers(const GatewayConfig& config)
     if (path == m_loadedFilePath)
         return;
     m_loadedFilePath = path;
-    const McpServerList file = McpServerList::fromFile(path, defaultTimeout(config));
+    const McpServerList file = McpServerList::fromFile(path, McpServerList::defaultTimeout(config));
     for (const QString& error : file.errors)
         logWarning(error);
     m_fileServers = file.servers;

@@ -9,6 +9,11 @@
 
 namespace llamagate {
 
+std::chrono::milliseconds McpServerList::defaultTimeout(const GatewayConfig& config)
+{
+    return std::chrono::milliseconds(config.integer(Setting::McpDefaultToolTimeout));
+}
+
 McpServerList McpServerList::fromSetting(const QString& text, std::chrono::milliseconds defaultTimeout)
 {
     McpServerList list;

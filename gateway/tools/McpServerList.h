@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gateway/config/GatewayConfig.h"
 #include "mcp/ServerConfig.h"
 
 #include <QList>
@@ -18,6 +19,8 @@ struct McpServerList
     QList<mcp::ServerConfig> servers;
     QStringList errors;
 
+    /// The call timeout of a server whose configuration sets none (MCP_DEFAULT_TOOL_TIMEOUT).
+    static std::chrono::milliseconds defaultTimeout(const GatewayConfig& config);
     /// The MCP_SERVERS text; a server without a timeout gets `defaultTimeout`.
     static McpServerList fromSetting(const QString& text, std::chrono::milliseconds defaultTimeout);
     /// The MCP_CONFIG file at `path` (nothing for an empty path); a server without a timeout gets `defaultTimeout`.

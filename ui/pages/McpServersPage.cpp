@@ -24,11 +24,6 @@ namespace llamagate {
 
 namespace {
 
-std::chrono::milliseconds defaultTimeout(const GatewayConfig& config)
-{
-    return std::chrono::milliseconds(config.integer(Setting::McpDefaultToolTimeout));
-}
-
 QLabel* boldLabel(const QString& text, QWidget* parent)
 {
     auto* label = new QLabel(text, parent);
@@ -158,8 +153,10 @@ void McpServersPage::setConfig(const GatewayConfig& config)
     const int row = selectedRow();
     const QString selected = row >= 0 ? m_model->row(row).config.name : QString();
     m_config = config;
-    const McpServerList saved = McpServerList::fromSetting(config.text(Setting::McpServers), defaultTimeout(config));
-    const McpServerList file = McpServerList::fromFile(config.text(Setting::McpConfig), defaultTimeout(config));
+    const McpServerList saved =
+        McpServerList::fromSetting(config.text(Setting::McpServers), McpServerList::defaultTimeout(config));
+    const McpServerList file =
+        McpServerList::fromFile(config.text(Setting::McpConfig), McpServerList::defaultTimeout(config));
     m_saved = saved.servers;
     m_model->setConfigured(saved.servers, file.servers);
 
@@ -269,7 +266,7 @@ McpServerDialog* McpServersPage::serverDialog()
     auto* dialog = new McpServerDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setTakenNames(takenNames());
-    dialog->setDefaultTimeout(defaultTimeout(m_config));
+    dialog->setDefaultTimeout(McpServerList::defaultTimeout(m_config));
     dialog->setKeychainAvailable(m_keychain);
     dialog->setSecrets(m_config.secrets());
     return dialog;
@@ -328,7 +325,7 @@ void McpServersPage::importServers()
     auto* dialog = new McpImportDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setTakenNames(takenNames());
-    dialog->setDefaultTimeout(defaultTimeout(m_config));
+    dialog->setDefaultTimeout(McpServerList::defaultTimeout(m_config));
     connect(dialog, &QDialog::accepted, this, [this, dialog] { emit serversChanged(m_saved + dialog->servers()); });
     dialog->open();
 }

@@ -1,13 +1,11 @@
 #include "ui/pages/ToolPolicyPage.h"
 
-#include "gateway/tools/McpServerJson.h"
+#include "gateway/tools/McpServerList.h"
 #include "ui/SettingOverride.h"
 #include "ui/pages/ToolPolicyPreview.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -15,23 +13,6 @@
 #include <QVBoxLayout>
 
 namespace llamagate {
-
-namespace {
-
-/// The servers of MCP_SERVERS that can be read, for their own allow/deny lists.
-QList<mcp::ServerConfig> savedServers(const GatewayConfig& config)
-{
-    QList<mcp::ServerConfig> servers;
-    const std::chrono::milliseconds timeout(config.integer(Setting::McpDefaultToolTimeout));
-    for (const QJsonValue& entry : QJsonDocument::fromJson(config.text(Setting::McpServers).toUtf8()).array()) {
-        const Result<mcp::ServerConfig> server = McpServerJson::read(entry.toObject(), timeout);
-        if (server.ok())
-            servers.append(server.value());
-    }
-    return servers;
-}
-
-} // namespace
 
 ToolPolicyPage::ToolPolicyPage(QWidget* parent) : QWidget(parent)
 {
@@ -130,7 +111,9 @@ void ToolPolicyPage::setConfig(const GatewayConfig& config)
         field->note->setText(SettingOverride::reason(source, settingSpec(field->id)));
         field->note->setVisible(readOnly);
     }
-    m_preview->setServerConfigs(savedServers(config));
+    // Servers of MCP_SERVERS that can be read, for their own allow/deny lists.
+    m_preview->setServerConfigs(
+        McpServerList::fromSetting(config.text(Setting::McpServers), McpServerList::defaultTimeout(config)).servers);
     m_message->clear();
     updatePreview();
     updateEmptyState();
