@@ -1,5 +1,7 @@
 #include "gateway/http/HttpFramingGuard.h"
 
+#include "gateway/http/HttpHeadLines.h"
+
 #include <QList>
 
 namespace llamagate {
@@ -133,32 +135,27 @@ HttpFramingGuard::Verdict HttpFramingGuard::feed(QByteArrayView bytes)
 
 HttpFramingGuard::Verdict HttpFramingGuard::acceptHeaders()
 {
-    const QList<QByteArray> lines = m_line.split('\n');
+    HttpHeadLines lines(m_line);
     qint64 contentLength = -1;
     bool chunked = false;
     int headerCount = 0;
     bool expectContinue = false;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines.at(i).trimmed();
-        if (line.isEmpty())
-            continue;
+    HttpHeadLines::Header header;
+    while (lines.next(header)) {
         if (++headerCount > m_limits.maxHeaderCount)
             return Verdict::TooManyHeaders;
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
+        if (!header.wellFormed)
             return Verdict::Malformed;
-        const QByteArray name = line.left(colon).trimmed().toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed().toLower();
-        if (name == "content-length") {
+        if (header.is("content-length")) {
             bool ok = false;
-            const qint64 length = value.toLongLong(&ok);
+            const qint64 length = header.value.toLongLong(&ok);
             if (!ok || length < 0 || (contentLength >= 0 && contentLength != length))
                 return Verdict::Malformed;
             contentLength = length;
-        } else if (name == "transfer-encoding") {
-            chunked = value.contains("chunked");
-        } else if (name == "expect") {
-            expectContinue = value == "100-continue";
+        } else if (header.is("transfer-encoding")) {
+            chunked = header.valueContains(QLatin1StringView("chunked"));
+        } else if (header.is("expect")) {
+            expectContinue = header.value.compare("100-continue", Qt::CaseInsensitive) == 0;
         }
     }
     m_line.clear();

@@ -1,5 +1,7 @@
 #include "gateway/ollama/HttpResponseParser.h"
 
+#include "gateway/http/HttpHeadLines.h"
+
 #include <QList>
 
 namespace llamagate {
@@ -19,41 +21,41 @@ HttpResponseParser::Event HttpResponseParser::fail(const QString& why)
     return Event::Error;
 }
 
-bool HttpResponseParser::parseHead(const QByteArray& head)
+bool HttpResponseParser::parseHead(QByteArrayView head)
 {
-    const QList<QByteArray> lines = head.split('\n');
-    const QByteArray statusLine = lines.constFirst().trimmed();
+    HttpHeadLines lines(head);
+    const QByteArrayView statusLine = lines.firstLine();
     if (!statusLine.startsWith("HTTP/1."))
         return false;
-    const QList<QByteArray> parts = statusLine.split(' ');
+    const qsizetype codeStart = statusLine.indexOf(' ');
+    const qsizetype codeEnd = codeStart < 0 ? -1 : statusLine.indexOf(' ', codeStart + 1);
     bool ok = false;
-    m_status = parts.size() >= 2 ? parts.at(1).toInt(&ok) : 0;
+    m_status =
+        codeStart < 0
+            ? 0
+            : statusLine.sliced(codeStart + 1, (codeEnd < 0 ? statusLine.size() : codeEnd) - codeStart - 1).toInt(&ok);
     if (!ok || m_status < 100 || m_status > 999)
         return false;
     m_keepAlive = statusLine.startsWith("HTTP/1.1");
     m_contentType.clear();
     qint64 contentLength = -1;
     bool chunked = false;
-    for (qsizetype index = 1; index < lines.size(); ++index) {
-        const QByteArray line = lines.at(index).trimmed();
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
+    HttpHeadLines::Header header;
+    while (lines.next(header)) {
+        if (!header.wellFormed)
             continue;
-        const QByteArray name = line.left(colon).trimmed().toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        if (name == "content-type") {
-            m_contentType = value;
-        } else if (name == "content-length") {
-            contentLength = value.toLongLong(&ok);
+        if (header.is("content-type")) {
+            m_contentType = header.value.toByteArray();
+        } else if (header.is("content-length")) {
+            contentLength = header.value.toLongLong(&ok);
             if (!ok || contentLength < 0)
                 return false;
-        } else if (name == "transfer-encoding") {
-            chunked = value.toLower().contains("chunked");
-        } else if (name == "connection") {
-            const QByteArray connection = value.toLower();
-            if (connection.contains("close"))
+        } else if (header.is("transfer-encoding")) {
+            chunked = header.valueContains(QLatin1StringView("chunked"));
+        } else if (header.is("connection")) {
+            if (header.valueContains(QLatin1StringView("close")))
                 m_keepAlive = false;
-            else if (connection.contains("keep-alive"))
+            else if (header.valueContains(QLatin1StringView("keep-alive")))
                 m_keepAlive = true;
         }
     }
@@ -87,9 +89,9 @@ HttpResponseParser::Event HttpResponseParser::feed(QByteArrayView bytes, QByteAr
                     return fail(QStringLiteral("response headers too large"));
                 return Event::NeedMore;
             }
-            const QByteArray head = m_buffer.left(end);
+            const bool parsed = parseHead(QByteArrayView(m_buffer).first(end));
             m_buffer.remove(0, end + 4);
-            if (!parseHead(head))
+            if (!parsed)
                 return fail(QStringLiteral("not an HTTP response"));
             if (m_status >= 200 && !m_headReported) {
                 m_headReported = true;

@@ -49,7 +49,7 @@ private:
     };
 
     Event fail(const QString& why);
-    bool parseHead(const QByteArray& head);
+    bool parseHead(QByteArrayView head);
 
     State m_state = State::Head;
     QByteArray m_buffer; ///< unconsumed bytes (head, chunk lines)

@@ -71,6 +71,12 @@ void TestHttpResponseParser::responses_data()
     QTest::newRow("connection close") << QByteArray(
                                              "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok")
                                       << int(Event::Complete) << 200 << QByteArray("ok") << false;
+    QTest::newRow("names and values in any case")
+        << QByteArray("HTTP/1.1 200 OK\r\nTRANSFER-ENCODING: Chunked\r\nCONNECTION: Close\r\n\r\n2\r\nhi\r\n0\r\n\r\n")
+        << int(Event::Complete) << 200 << QByteArray("hi") << false;
+    QTest::newRow("http/1.0 keep-alive")
+        << QByteArray("HTTP/1.0 200 OK\r\nconnection:Keep-Alive\r\ncontent-length: 2\r\n\r\nok") << int(Event::Complete)
+        << 200 << QByteArray("ok") << true;
     QTest::newRow("http/1.0") << QByteArray("HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok") << int(Event::Complete)
                               << 200 << QByteArray("ok") << false;
     QTest::newRow("interim 100 skipped")

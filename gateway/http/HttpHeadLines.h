@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QByteArrayView>
+#include <QLatin1StringView>
+
+namespace llamagate {
+
+/// Walks an HTTP head (status or request line, then header lines; LF or CRLF) as views into it, without copies.
+class HttpHeadLines
+{
+public:
+    /// One header line, trimmed; `wellFormed` is false for a line without a name and a colon.
+    struct Header
+    {
+        QByteArrayView name;
+        QByteArrayView value;
+        bool wellFormed = true;
+
+        bool is(QByteArrayView lowerCaseName) const { return name.compare(lowerCaseName, Qt::CaseInsensitive) == 0; }
+        /// The value contains this text, ignoring case ("Chunked", "keep-alive, Upgrade").
+        bool valueContains(QLatin1StringView text) const
+        {
+            return QLatin1StringView(value.data(), value.size()).contains(text, Qt::CaseInsensitive);
+        }
+    };
+
+    explicit HttpHeadLines(QByteArrayView head);
+
+    /// The first line (status or request line), trimmed.
+    QByteArrayView firstLine() const { return m_firstLine; }
+    /// The next non-empty header line; false after the last.
+    bool next(Header& header);
+
+private:
+    QByteArrayView nextLine();
+
+    QByteArrayView m_head;
+    qsizetype m_position = 0;
+    QByteArrayView m_firstLine;
+};
+
+} // namespace llamagate
