@@ -9,6 +9,12 @@
 
 namespace llamagate {
 
+namespace {
+
+constexpr qsizetype kHeadReserve = 512;
+
+} // namespace
+
 QByteArray httpReasonPhrase(int status)
 {
     switch (status) {
@@ -83,7 +89,9 @@ void HttpResponder::send(int status, const QByteArray& contentType, const QByteA
 {
     if (hasStarted() || m_finished)
         return;
-    QByteArray response = head(status, contentType, body.size(), extra);
+    QByteArray response;
+    response.reserve(kHeadReserve + (m_headOnly ? 0 : body.size()));
+    appendHead(response, status, contentType, body.size(), extra);
     if (!m_headOnly) {
         response += body;
         m_bodyBytes = body.size();
@@ -107,7 +115,10 @@ void HttpResponder::beginStream(int status, const QByteArray& contentType, const
     if (hasStarted() || m_finished)
         return;
     m_streaming = true;
-    write(head(status, contentType, -1, extra));
+    QByteArray head;
+    head.reserve(kHeadReserve);
+    appendHead(head, status, contentType, -1, extra);
+    write(head);
     if (m_headOnly)
         finish();
 }
@@ -143,27 +154,28 @@ void HttpResponder::abort()
     finish();
 }
 
-QByteArray
-HttpResponder::head(int status, const QByteArray& contentType, qint64 contentLength, const HttpHeaders& extra)
+void HttpResponder::appendHead(
+    QByteArray& out, int status, const QByteArray& contentType, qint64 contentLength, const HttpHeaders& extra)
 {
     m_status = status;
-    QByteArray head;
-    head.reserve(512);
-    head += "HTTP/1.1 " + QByteArray::number(status) + ' ' + httpReasonPhrase(status) + "\r\n";
+    const auto appendHeader = [&out](QByteArrayView name, QByteArrayView value) {
+        out.append(name).append(": ", 2).append(value).append("\r\n", 2);
+    };
+    out.append("HTTP/1.1 ", 9).append(QByteArray::number(status)).append(' ').append(httpReasonPhrase(status));
+    out.append("\r\n", 2);
     if (!contentType.isEmpty())
-        head += "Content-Type: " + contentType + "\r\n";
+        appendHeader("Content-Type", contentType);
     if (contentLength >= 0)
-        head += "Content-Length: " + QByteArray::number(contentLength) + "\r\n";
+        appendHeader("Content-Length", QByteArray::number(contentLength));
     else
-        head += "Transfer-Encoding: chunked\r\n";
+        appendHeader("Transfer-Encoding", "chunked");
     for (const auto& [name, value] : std::as_const(m_headers))
-        head += name + ": " + value + "\r\n";
+        appendHeader(name, value);
     for (const auto& [name, value] : extra)
-        head += name + ": " + value + "\r\n";
+        appendHeader(name, value);
     if (m_closeAfterResponse)
-        head += "Connection: close\r\n";
-    head += "\r\n";
-    return head;
+        appendHeader("Connection", "close");
+    out.append("\r\n", 2);
 }
 
 void HttpResponder::write(QByteArrayView bytes)

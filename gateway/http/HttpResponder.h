@@ -55,8 +55,9 @@ signals:
     void finished();
 
 private:
-    /// The status line and headers (and records the status).
-    QByteArray head(int status, const QByteArray& contentType, qint64 contentLength, const HttpHeaders& extra);
+    /// Appends the status line and headers (and records the status).
+    void appendHead(
+        QByteArray& out, int status, const QByteArray& contentType, qint64 contentLength, const HttpHeaders& extra);
     void write(QByteArrayView bytes);
     void finish();
     void onSocketDisconnected();

@@ -101,7 +101,15 @@ private:
     HttpServer* m_owner;
 };
 
-HttpServer::HttpServer(QObject* parent) : QObject(parent), m_bridge(std::make_unique<Bridge>(this)) {}
+HttpServer::HttpServer(QObject* parent)
+    : QObject(parent), m_bridge(std::make_unique<Bridge>(this)), m_responderReaper(this)
+{
+    // Finished responders go together on the next pass of the event loop (or when the next request comes): what
+    // deleteLater() would do, without posting an event, and waking the loop, for each one.
+    m_responderReaper.setSingleShot(true);
+    m_responderReaper.setInterval(0);
+    connect(&m_responderReaper, &QTimer::timeout, this, &HttpServer::deleteFinishedResponders);
+}
 
 HttpServer::~HttpServer() = default;
 
@@ -170,13 +178,21 @@ void HttpServer::connectionOpened(QTcpSocket* socket)
     });
 }
 
+void HttpServer::deleteFinishedResponders()
+{
+    qDeleteAll(std::exchange(m_finishedResponders, {}));
+}
+
 void HttpServer::dispatch(HttpRequest request, QTcpSocket* socket, bool closeAfterResponse)
 {
+    deleteFinishedResponders();
     auto* responder = new HttpResponder(socket, request.method == "HEAD", closeAfterResponse || m_stopping, this);
     ++m_activeResponses;
     emit activeResponsesChanged(m_activeResponses);
     connect(responder, &HttpResponder::finished, this, [this, responder] {
-        responder->deleteLater();
+        m_finishedResponders.append(responder);
+        if (!m_responderReaper.isActive())
+            m_responderReaper.start();
         --m_activeResponses;
         emit activeResponsesChanged(m_activeResponses);
     });

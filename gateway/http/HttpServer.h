@@ -6,6 +6,7 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -56,11 +57,14 @@ private:
     friend class GuardedTcpServer;
     void connectionOpened(QTcpSocket* socket);
     void dispatch(HttpRequest request, QTcpSocket* socket, bool closeAfterResponse);
+    void deleteFinishedResponders();
 
     std::unique_ptr<Bridge> m_bridge;
     QPointer<GuardedTcpServer> m_tcpServer;
     ConnectionGuard::Options m_options;
     Handler m_handler;
+    QList<HttpResponder*> m_finishedResponders; ///< children still, deleted together (see the constructor)
+    QTimer m_responderReaper;
     int m_activeResponses = 0;
     int m_openConnections = 0;
     bool m_stopping = false;

@@ -4,12 +4,26 @@
 #include "gateway/ollama/OllamaCall.h"
 #include "gateway/ollama/UpstreamConnection.h"
 
+#include <algorithm>
+
 namespace llamagate {
 
 namespace {
 
 constexpr int kIdleConnectionMs = 30'000; // Ollama (Go's net/http) keeps idle connections longer than this
 constexpr int kMaxIdleConnections = 64;
+
+/// The path as a request target: as it is when it needs no escaping (the common case, and no QUrl to build), else
+/// percent-encoded by QUrl.
+QByteArray requestTarget(const QString& path)
+{
+    const bool plain = std::all_of(path.begin(), path.end(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '/' || u == '-' ||
+               u == '.' || u == '_' || u == '~';
+    });
+    return plain ? path.toLatin1() : QUrl(path).toEncoded(QUrl::FullyEncoded);
+}
 
 } // namespace
 
@@ -26,6 +40,9 @@ void OllamaClient::setBaseUrl(const QUrl& baseUrl)
     if (baseUrl == m_baseUrl)
         return;
     m_baseUrl = baseUrl;
+    const QString basePath = baseUrl.path();
+    m_basePath = basePath.isEmpty() || basePath == u"/" ? QByteArray() : basePath.toUtf8();
+    m_hostHeader = "Host: " + baseUrl.authority().toUtf8() + "\r\n";
     for (const QPointer<UpstreamConnection>& connection : std::as_const(m_idle)) {
         if (connection)
             connection->deleteLater();
@@ -42,13 +59,9 @@ OllamaCall* OllamaClient::send(const QByteArray& method,
                                const QByteArray& contentType,
                                const HttpHeaders& extraHeaders)
 {
-    QByteArray target = QUrl(path).toEncoded(QUrl::FullyEncoded);
-    const QString basePath = m_baseUrl.path();
-    if (!basePath.isEmpty() && basePath != u"/")
-        target.prepend(basePath.toUtf8());
     QByteArray request;
     request.reserve(256 + body.size());
-    request += method + ' ' + target + " HTTP/1.1\r\nHost: " + m_baseUrl.authority().toUtf8() + "\r\n";
+    request += method + ' ' + m_basePath + requestTarget(path) + " HTTP/1.1\r\n" + m_hostHeader;
     bool hasUserAgent = false;
     for (const auto& [name, value] : extraHeaders) {
         hasUserAgent = hasUserAgent || name.compare("user-agent", Qt::CaseInsensitive) == 0;

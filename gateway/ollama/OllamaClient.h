@@ -60,6 +60,8 @@ private:
     void closeIdleConnections();
 
     QUrl m_baseUrl;
+    QByteArray m_basePath;                  ///< prefix of every request target ("" for a server at the root)
+    QByteArray m_hostHeader = "Host: \r\n"; ///< the Host header line
     QList<QPointer<UpstreamConnection>> m_idle;
     QTimer m_idleSweep;
     int m_active = 0;
