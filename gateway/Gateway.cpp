@@ -74,6 +74,7 @@ Gateway::~Gateway() = default;
 
 void Gateway::start(const GatewayConfig& config)
 {
+    JsonLogger::batchWritesOfThisThread(); // one write per pass of this thread's event loop, not one per request
     m_context.config = config;
     m_cors = CorsPolicy(config.list(Setting::CorsAllowedOrigins));
     m_access->configure(config);
@@ -116,7 +117,7 @@ void Gateway::start(const GatewayConfig& config)
                 entry.ip = peer.toString();
                 entry.extra.insert(QStringLiteral("error"), reason);
                 JsonLogger::instance().write(
-                    LogLevel::Warn, QStringLiteral("request rejected"), entry.extra, entry.namedFields());
+                    LogLevel::Warn, QStringLiteral("request rejected"), entry.lineFields());
                 emit requestLogged(entry);
             });
     connect(m_http, &HttpServer::activeResponsesChanged, this, &Gateway::finishStopWhenDrained);
@@ -316,7 +317,7 @@ void Gateway::logRequest(const Exchange& exchange, const HttpResponder& responde
     const LogLevel level = entry.status >= 500   ? LogLevel::Error
                            : entry.status >= 400 ? LogLevel::Warn
                                                  : LogLevel::Info;
-    JsonLogger::instance().write(level, QStringLiteral("request"), entry.extra, entry.namedFields());
+    JsonLogger::instance().write(level, QStringLiteral("request"), entry.lineFields());
     m_metrics.record(entry, exchange.route);
     emit requestLogged(entry);
 }

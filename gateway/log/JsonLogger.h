@@ -1,16 +1,14 @@
 #pragma once
 
+#include "gateway/log/LogFields.h"
 #include "gateway/log/RotatingLogFile.h"
 
-#include <QJsonObject>
-#include <QJsonValue>
+#include <QElapsedTimer>
 #include <QMutex>
 #include <QString>
 #include <QStringView>
 
 #include <memory>
-#include <span>
-#include <utility>
 
 namespace llamagate {
 
@@ -38,43 +36,52 @@ public:
     static JsonLogger& instance();
 
     void configure(const Options& options);
-    /// Fields named in the code, in the order of their names (as a QJsonObject keeps its keys).
-    using NamedFields = std::span<const std::pair<QStringView, QJsonValue>>;
-
-    /// `named` are written among `fields` as if inserted into them (in key order; a named field replaces one of
-    /// `fields` with the same key), without building a merged QJsonObject.
-    void write(LogLevel level, const QString& message, const QJsonObject& fields = {}, NamedFields named = {});
+    void write(LogLevel level, const QString& message, const LogFields& fields = {});
     bool debugEnabled() const;
+
+    /// From now on, info and debug lines written by the calling thread are collected and written out together when
+    /// its event loop is about to wait (or once enough have piled up, or the oldest is 200 ms old), instead of one
+    /// system call per line. For a busy thread with an event loop (the gateway's); warnings and errors, and lines of
+    /// other threads, still go out at once (after the collected ones, keeping the order).
+    static void batchWritesOfThisThread();
+    /// Writes out the collected lines now.
+    void flush();
 
     /// Routes qDebug/qWarning/… through this logger so stdout stays one JSON object per line.
     static void installQtMessageHandler();
 
     /// The JSON line for a message (exposed for tests).
-    static QByteArray
-    formatLine(LogLevel level, const QString& message, const QJsonObject& fields, NamedFields named = {});
+    static QByteArray formatLine(LogLevel level, const QString& message, const LogFields& fields);
 
 private:
-    JsonLogger() = default;
+    JsonLogger() { m_clock.start(); }
+    ~JsonLogger();
+
+    /// Writes the collected lines to stdout and the file; the mutex is held.
+    void writePending();
 
     mutable QMutex m_mutex;
+    QByteArray m_pending;
+    qint64 m_pendingSinceMs = 0;
     Options m_options;
     std::unique_ptr<RotatingLogFile> m_file;
     bool m_fileErrorReported = false;
+    QElapsedTimer m_clock;
 };
 
-inline void logInfo(const QString& message, const QJsonObject& fields = {})
+inline void logInfo(const QString& message, const LogFields& fields = {})
 {
     JsonLogger::instance().write(LogLevel::Info, message, fields);
 }
-inline void logWarning(const QString& message, const QJsonObject& fields = {})
+inline void logWarning(const QString& message, const LogFields& fields = {})
 {
     JsonLogger::instance().write(LogLevel::Warn, message, fields);
 }
-inline void logError(const QString& message, const QJsonObject& fields = {})
+inline void logError(const QString& message, const LogFields& fields = {})
 {
     JsonLogger::instance().write(LogLevel::Error, message, fields);
 }
-inline void logDebug(const QString& message, const QJsonObject& fields = {})
+inline void logDebug(const QString& message, const LogFields& fields = {})
 {
     JsonLogger::instance().write(LogLevel::Debug, message, fields);
 }

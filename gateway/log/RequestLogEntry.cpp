@@ -2,22 +2,22 @@
 
 namespace llamagate {
 
-std::array<std::pair<QStringView, QJsonValue>, 6> RequestLogEntry::namedFields() const
+LogFields RequestLogEntry::lineFields() const
 {
-    return {{{u"ip", ip},
-             {u"latency_ms", latencyMs},
-             {u"method", method},
-             {u"path", path},
-             {u"request_id", requestId},
-             {u"status", status}}};
+    LogFields fields = extra;
+    fields.insert(QStringLiteral("ip"), ip);
+    fields.insert(QStringLiteral("latency_ms"), latencyMs);
+    fields.insert(QStringLiteral("method"), method);
+    fields.insert(QStringLiteral("path"), path);
+    fields.insert(QStringLiteral("request_id"), requestId);
+    fields.insert(QStringLiteral("status"), status);
+    return fields;
 }
 
 QJsonObject RequestLogEntry::toJson() const
 {
-    QJsonObject json = extra;
+    QJsonObject json = lineFields().toJsonObject();
     json.insert(QStringLiteral("msg"), QStringLiteral("request"));
-    for (const auto& [name, value] : namedFields())
-        json.insert(name, value);
     return json;
 }
 

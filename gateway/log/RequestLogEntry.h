@@ -1,13 +1,10 @@
 #pragma once
 
+#include "gateway/log/LogFields.h"
 #include <QDateTime>
-#include <QJsonObject>
+
 #include <QMetaType>
 #include <QString>
-#include <QStringView>
-
-#include <array>
-#include <utility>
 
 namespace llamagate {
 
@@ -21,11 +18,11 @@ struct RequestLogEntry
     int status = 0;
     qint64 latencyMs = 0;
     QString ip;
-    QJsonObject extra; ///< model, stream, cache, tokens, key, error … when they exist
+    LogFields extra; ///< model, stream, cache, tokens, key, error … when they exist
 
-    /// The fields other than `extra` (and the message), in the order of their names.
-    std::array<std::pair<QStringView, QJsonValue>, 6> namedFields() const;
-    /// The log line's fields (without the level), in a stable order of keys.
+    /// The fields of its log line: `extra` and the others (not the time, level or message).
+    LogFields lineFields() const;
+    /// The log line's fields with its message, as an object (for showing one entry).
     QJsonObject toJson() const;
 };
 

@@ -11,7 +11,7 @@ class RotatingLogFile
 public:
     RotatingLogFile(const QString& path, qint64 maxSize, int maxFiles);
 
-    /// Appends one line (with its newline); false when the file cannot be written.
+    /// Appends whole lines (each with its newline); false when the file cannot be written.
     bool append(const QByteArray& line);
     QString errorString() const { return m_file.errorString(); }
 

@@ -45,7 +45,7 @@ QString prometheusLabel(const QString& name, const QString& value)
 void GatewayMetrics::record(const RequestLogEntry& entry, const QString& route)
 {
     const QString routeName = route.isEmpty() ? QStringLiteral("unmatched") : route;
-    const QString model = entry.extra.value(QStringLiteral("model")).toString();
+    const QString model = entry.extra.text(u"model");
     ++m_requests[RequestLabels{routeName, entry.method, model, entry.status}];
 
     Histogram& histogram = m_latency[routeName];
@@ -57,18 +57,17 @@ void GatewayMetrics::record(const RequestLogEntry& entry, const QString& route)
     ++histogram.count;
     histogram.sum += seconds;
 
-    if (entry.extra.contains(QStringLiteral("upstream_error")))
+    if (entry.extra.contains(u"upstream_error"))
         ++m_upstreamErrors[routeName];
     if (entry.status == 429)
-        ++m_rateLimited[entry.extra.contains(QStringLiteral("queue")) ? QStringLiteral("queue_full")
-                                                                      : QStringLiteral("rate_limit")];
+        ++m_rateLimited[entry.extra.contains(u"queue") ? QStringLiteral("queue_full") : QStringLiteral("rate_limit")];
     for (const auto& [field, type] : {std::pair{QStringLiteral("prompt_tokens"), QStringLiteral("prompt")},
                                       std::pair{QStringLiteral("completion_tokens"), QStringLiteral("completion")}}) {
         const qint64 tokens = entry.extra.value(field).toInteger();
         if (tokens > 0)
             m_tokens[{model, type}] += quint64(tokens);
     }
-    const QString cache = entry.extra.value(QStringLiteral("cache")).toString().toLower();
+    const QString cache = entry.extra.text(u"cache").toLower();
     if (!cache.isEmpty())
         ++m_cache[cache];
 }

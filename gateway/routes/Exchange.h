@@ -2,8 +2,8 @@
 
 #include "gateway/http/HttpRequest.h"
 #include "gateway/http/HttpResponder.h"
+#include "gateway/log/LogFields.h"
 
-#include <QJsonObject>
 #include <QPointer>
 
 #include <memory>
@@ -17,7 +17,7 @@ struct Exchange
     HttpRequest request;
     QPointer<HttpResponder> responder; ///< null once the response is finished or the client is gone
     QString route;                     ///< the matched route pattern; empty for 404/405
-    QJsonObject logFields;
+    LogFields logFields;
 
     /// The responder if the client can still be answered, else null.
     HttpResponder* live() const { return responder && !responder->isFinished() ? responder.data() : nullptr; }

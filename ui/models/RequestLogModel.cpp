@@ -10,7 +10,7 @@ namespace llamagate {
 namespace {
 
 /// The first of these fields that the entry has, as text.
-QString firstField(const QJsonObject& extra, std::initializer_list<const char*> names)
+QString firstField(const LogFields& extra, std::initializer_list<const char*> names)
 {
     for (const char* name : names) {
         const QJsonValue value = extra.value(QLatin1String(name));
@@ -25,7 +25,7 @@ QString firstField(const QJsonObject& extra, std::initializer_list<const char*> 
 }
 
 /// The MCP tools a chat ran, in order, each with its outcome unless that was "ok".
-QString toolCalls(const QJsonObject& extra)
+QString toolCalls(const LogFields& extra)
 {
     QStringList calls;
     for (const QJsonValue& call : extra.value(QLatin1String("tool_calls")).toArray()) {

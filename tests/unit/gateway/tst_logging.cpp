@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace llamagate;
 
@@ -22,6 +23,7 @@ private slots:
     void namedFieldsAreWrittenAsIfInserted();
     void rotatesBySizeAndKeepsMaxFiles();
     void loggerWritesToFileAndHonoursDebug();
+    void batchedThreadWritesWhenItsLoopWaits();
 };
 
 void TestLogging::lineIsOneJsonObjectWithFixedFirstKeys()
@@ -53,11 +55,44 @@ void TestLogging::hostileTextStaysOnOneLine()
     QCOMPARE(object.value(QStringLiteral("path")).toString(), nasty);
 }
 
+namespace {
+
+/// The members of a compact JSON object's text, without its braces.
+QByteArray membersOf(const QJsonObject& object)
+{
+    const QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return json.mid(1, json.size() - 2);
+}
+
+/// What a log line has after its time, level and message.
+QByteArray fieldsOfLine(const QByteArray& line)
+{
+    const qsizetype afterMessage = line.indexOf(",\"msg\":\"request\"") + int(sizeof(",\"msg\":\"request\"")) - 1;
+    return line.mid(afterMessage + 1, line.size() - afterMessage - 3);
+}
+
+} // namespace
+
 void TestLogging::fieldsAreWrittenAsQJsonDocumentWouldWriteThem()
 {
     // The line is written by hand (it is on every request's path): after the three fixed keys, the fields must read
-    // exactly as QJsonDocument writes them — order of keys, numbers, text, nested values.
-    const QJsonObject fields{
+    // exactly as QJsonDocument writes them — order of keys, numbers, text, nested values — whether a field was set
+    // as text, number, flag or JSON value.
+    LogFields fields;
+    fields.insert(QStringLiteral("status"), 200);
+    fields.insert(QStringLiteral("latency_ms"), qint64(1234567890123));
+    fields.insert(QStringLiteral("ratio"), QJsonValue(0.25));
+    fields.insert(QStringLiteral("negative"), -3);
+    fields.insert(QStringLiteral("zero"), qsizetype(0));
+    fields.insert(QStringLiteral("stream"), false);
+    fields.insert(QStringLiteral("client_closed"), true);
+    fields.insert(QStringLiteral("none"), QJsonValue(QJsonValue::Null));
+    fields.insert(QStringLiteral("model"), QStringLiteral("llama3.2:latest"));
+    fields.insert(QStringLiteral("text"), QStringLiteral("Grüße \"quoted\" \\ tab\t line\n \u0001 日本"));
+    fields.insert(QStringLiteral("nested"),
+                  QJsonValue(QJsonObject{{QStringLiteral("a"), QJsonArray{1, QStringLiteral("b"), true}}}));
+    fields.insert(QStringLiteral("model"), QStringLiteral("replaced")); // a second insert replaces the first
+    const QJsonObject expected{
         {QStringLiteral("status"), 200},
         {QStringLiteral("latency_ms"), qint64(1234567890123)},
         {QStringLiteral("ratio"), 0.25},
@@ -66,20 +101,22 @@ void TestLogging::fieldsAreWrittenAsQJsonDocumentWouldWriteThem()
         {QStringLiteral("stream"), false},
         {QStringLiteral("client_closed"), true},
         {QStringLiteral("none"), QJsonValue::Null},
-        {QStringLiteral("model"), QStringLiteral("llama3.2:latest")},
+        {QStringLiteral("model"), QStringLiteral("replaced")},
         {QStringLiteral("text"), QStringLiteral("Grüße \"quoted\" \\ tab\t line\n \u0001 日本")},
         {QStringLiteral("nested"), QJsonObject{{QStringLiteral("a"), QJsonArray{1, QStringLiteral("b"), true}}}},
     };
+    QCOMPARE(fields.size(), expected.size());
+    QCOMPARE(fields.toJsonObject(), expected);
     const QByteArray line = JsonLogger::formatLine(LogLevel::Info, QStringLiteral("request"), fields);
-    const QByteArray expected = QJsonDocument(fields).toJson(QJsonDocument::Compact);
-    const qsizetype rest = line.indexOf(",\"client_closed\"");
-    QVERIFY(rest > 0);
-    QCOMPARE(line.mid(rest + 1, line.size() - rest - 3), expected.mid(1, expected.size() - 2));
+    QCOMPARE(fieldsOfLine(line), membersOf(expected));
+    QCOMPARE(fields.text(u"model"), QStringLiteral("replaced"));
+    QCOMPARE(fields.value(u"status").toInteger(), 200);
+    QVERIFY(fields.value(u"absent").isUndefined());
 }
 
 void TestLogging::namedFieldsAreWrittenAsIfInserted()
 {
-    // A request's line: its named fields go among the extra ones, in key order, and replace an extra field of the
+    // A request's line: its own fields go among the extra ones, in key order, and replace an extra field of the
     // same name — the same line as from the merged object.
     RequestLogEntry entry;
     entry.requestId = QStringLiteral("req-1");
@@ -88,16 +125,20 @@ void TestLogging::namedFieldsAreWrittenAsIfInserted()
     entry.status = 200;
     entry.latencyMs = 12;
     entry.ip = QStringLiteral("127.0.0.1");
-    entry.extra = QJsonObject{{QStringLiteral("a_first"), 1},
-                              {QStringLiteral("model"), QStringLiteral("m")},
-                              {QStringLiteral("path"), QStringLiteral("replaced")},
-                              {QStringLiteral("zz_last"), true}};
-    const QByteArray merged = JsonLogger::formatLine(LogLevel::Info, QStringLiteral("request"), entry.toJson());
-    const QByteArray named =
-        JsonLogger::formatLine(LogLevel::Info, QStringLiteral("request"), entry.extra, entry.namedFields());
-    const qsizetype afterTime = merged.indexOf(",\"level\"");
-    QCOMPARE(named.mid(afterTime), merged.mid(afterTime));
-    QVERIFY(named.contains(R"("ip":"127.0.0.1","latency_ms":12,"method":"POST","model":"m","path":"/v1/chat/)"));
+    entry.extra = {{QStringLiteral("a_first"), 1},
+                   {QStringLiteral("model"), QStringLiteral("m")},
+                   {QStringLiteral("path"), QStringLiteral("replaced")},
+                   {QStringLiteral("zz_last"), true}};
+    QJsonObject merged = entry.extra.toJsonObject();
+    merged.insert(QStringLiteral("ip"), entry.ip);
+    merged.insert(QStringLiteral("latency_ms"), entry.latencyMs);
+    merged.insert(QStringLiteral("method"), entry.method);
+    merged.insert(QStringLiteral("path"), entry.path);
+    merged.insert(QStringLiteral("request_id"), entry.requestId);
+    merged.insert(QStringLiteral("status"), entry.status);
+    const QByteArray line = JsonLogger::formatLine(LogLevel::Info, QStringLiteral("request"), entry.lineFields());
+    QCOMPARE(fieldsOfLine(line), membersOf(merged));
+    QVERIFY(line.contains(R"("ip":"127.0.0.1","latency_ms":12,"method":"POST","model":"m","path":"/v1/chat/)"));
 }
 
 void TestLogging::rotatesBySizeAndKeepsMaxFiles()
@@ -138,6 +179,54 @@ void TestLogging::loggerWritesToFileAndHonoursDebug()
     QCOMPARE(lines.size(), 2);
     QVERIFY(lines.at(0).contains("\"msg\":\"shown\""));
     QVERIFY(lines.at(1).contains("\"level\":\"debug\""));
+}
+
+void TestLogging::batchedThreadWritesWhenItsLoopWaits()
+{
+    QTemporaryDir dir;
+    JsonLogger::Options options;
+    options.filePath = dir.filePath(QStringLiteral("lg.log"));
+    JsonLogger::instance().configure(options);
+    const auto linesInFile = [&options] {
+        QFile file(options.filePath);
+        return file.open(QIODevice::ReadOnly) ? file.readAll().count('\n') : qsizetype(-1);
+    };
+    logInfo(QStringLiteral("from an ordinary thread")); // out at once
+    QCOMPARE(linesInFile(), 1);
+
+    QThread thread;
+    QObject worker;
+    worker.moveToThread(&thread);
+    thread.start();
+    qsizetype afterInfo = -1;
+    qsizetype afterWarning = -1;
+    qsizetype afterLastInfo = -1;
+    QMetaObject::invokeMethod(
+        &worker,
+        [&] {
+            JsonLogger::batchWritesOfThisThread();
+            logInfo(QStringLiteral("a"));
+            logInfo(QStringLiteral("b"));
+            afterInfo = linesInFile();
+            logWarning(QStringLiteral("w")); // a warning takes the collected lines out with it, in order
+            afterWarning = linesInFile();
+            logInfo(QStringLiteral("c"));
+            afterLastInfo = linesInFile();
+        },
+        Qt::BlockingQueuedConnection);
+    QCOMPARE(afterInfo, 1);
+    QCOMPARE(afterWarning, 4);
+    QCOMPARE(afterLastInfo, 4);
+    QTRY_COMPARE(linesInFile(), 5); // written when the thread's event loop went to wait
+    thread.quit();
+    thread.wait();
+    JsonLogger::instance().configure({});
+    QFile file(options.filePath);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QList<QByteArray> messages;
+    for (const QByteArray& line : file.readAll().trimmed().split('\n'))
+        messages.append(QJsonDocument::fromJson(line).object().value(QStringLiteral("msg")).toString().toUtf8());
+    QCOMPARE(messages, (QList<QByteArray>{"from an ordinary thread", "a", "b", "w", "c"}));
 }
 
 QTEST_GUILESS_MAIN(TestLogging)
