@@ -61,17 +61,23 @@ OllamaCall* OllamaClient::send(const QByteArray& method,
 {
     QByteArray request;
     request.reserve(256 + body.size());
-    request += method + ' ' + m_basePath + requestTarget(path) + " HTTP/1.1\r\n" + m_hostHeader;
+    const auto appendHeader = [&request](QByteArrayView name, QByteArrayView value) {
+        request.append(name).append(": ", 2).append(value).append("\r\n", 2);
+    };
+    request.append(method).append(' ').append(m_basePath).append(requestTarget(path)).append(" HTTP/1.1\r\n");
+    request.append(m_hostHeader);
     bool hasUserAgent = false;
     for (const auto& [name, value] : extraHeaders) {
         hasUserAgent = hasUserAgent || name.compare("user-agent", Qt::CaseInsensitive) == 0;
-        request += name + ": " + value + "\r\n";
+        appendHeader(name, value);
     }
     if (!hasUserAgent)
-        request += "User-Agent: LlamaGate/" LLAMAGATE_VERSION "\r\n";
-    if (!body.isEmpty() || method == "POST" || method == "PUT")
-        request += "Content-Type: " + contentType + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
-    request += "\r\n" + body;
+        appendHeader("User-Agent", "LlamaGate/" LLAMAGATE_VERSION);
+    if (!body.isEmpty() || method == "POST" || method == "PUT") {
+        appendHeader("Content-Type", contentType);
+        appendHeader("Content-Length", QByteArray::number(body.size()));
+    }
+    request.append("\r\n", 2).append(body);
     if (JsonLogger::instance().debugEnabled()) {
         logDebug(QStringLiteral("upstream request"),
                  {{QStringLiteral("method"), QString::fromLatin1(method)},
