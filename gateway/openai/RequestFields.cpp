@@ -50,9 +50,14 @@ QString kindName(RequestFields::Kind kind)
 
 std::optional<ApiError> RequestFields::check(const QJsonValue& value, Kind kind, const QString& param)
 {
-    if (!isSet(value) || fits(value, kind))
+    if (accepts(value, kind))
         return std::nullopt;
     return wrongType(value, kind, param);
+}
+
+bool RequestFields::accepts(const QJsonValue& value, Kind kind)
+{
+    return !isSet(value) || fits(value, kind);
 }
 
 Result<QString> RequestFields::model(const QJsonObject& request)
