@@ -18,16 +18,22 @@ using Kind = RequestFields::Kind;
 class MessageMapper
 {
 public:
-    Result<QJsonObject> map(const QJsonValue& message, const QString& param);
+    Result<QJsonObject> map(const QJsonValue& message, qsizetype index);
 
 private:
-    std::optional<ApiError> mapContent(const QJsonValue& content, const QString& param, QJsonObject& native);
+    std::optional<ApiError> mapContent(const QJsonValue& content, qsizetype index, QJsonObject& native);
     std::optional<ApiError>
     mapPart(const QJsonValue& part, const QString& param, QStringList& texts, QJsonArray& images);
-    std::optional<ApiError> mapToolCalls(const QJsonValue& toolCalls, const QString& param, QJsonObject& native);
+    std::optional<ApiError> mapToolCalls(const QJsonValue& toolCalls, qsizetype index, QJsonObject& native);
 
     QHash<QString, QString> m_toolNamesById;
 };
+
+/// The name of message `index`'s `field` in an error, "messages[2].content"; built only when an error needs it.
+QString messageParam(qsizetype index, QStringView field = {})
+{
+    return QStringLiteral("messages[%1]").arg(index).append(field);
+}
 
 Result<QString> imageBase64(const QJsonValue& url, const QString& param)
 {
@@ -73,47 +79,55 @@ Result<QJsonObject> toolArguments(const QJsonValue& arguments, const QString& pa
     return document.object();
 }
 
-Result<QJsonObject> MessageMapper::map(const QJsonValue& message, const QString& param)
+Result<QJsonObject> MessageMapper::map(const QJsonValue& message, qsizetype index)
 {
     if (!message.isObject())
-        return RequestFields::wrongType(message, Kind::Object, param);
+        return RequestFields::wrongType(message, Kind::Object, messageParam(index));
     const QJsonObject object = message.toObject();
-    const QString roleParam = param + QStringLiteral(".role");
     const QJsonValue roleValue = object.value(QStringLiteral("role"));
-    if (!roleValue.isString())
+    if (!roleValue.isString()) {
+        const QString roleParam = messageParam(index, u".role");
         return ApiError::invalidRequest(QStringLiteral("'%1' must be a string").arg(roleParam), roleParam);
+    }
     QString role = roleValue.toString();
     static const QStringList roles{QStringLiteral("system"),
                                    QStringLiteral("developer"),
                                    QStringLiteral("user"),
                                    QStringLiteral("assistant"),
                                    QStringLiteral("tool")};
-    if (!roles.contains(role))
+    if (!roles.contains(role)) {
+        const QString roleParam = messageParam(index, u".role");
         return ApiError::invalidRequest(
             QStringLiteral("Unsupported role '%1' in '%2': use %3").arg(role, roleParam, roles.join(u", ")), roleParam);
+    }
+    const QJsonValue content = object.value(QStringLiteral("content"));
+    // Only a role that stays and a string content: the message is native as it is, and shared rather than rebuilt.
+    if (object.size() == 2 && content.isString() && role != u"developer")
+        return object;
     if (role == u"developer")
         role = QStringLiteral("system");
 
     QJsonObject native{{QStringLiteral("role"), role}};
-    if (auto error = mapContent(object.value(QStringLiteral("content")), param + QStringLiteral(".content"), native))
+    if (auto error = mapContent(content, index, native))
         return *error;
 
     for (const QString& key : {QStringLiteral("reasoning_content"), QStringLiteral("reasoning")}) {
         const QJsonValue reasoning = object.value(key);
-        if (auto error = RequestFields::check(reasoning, Kind::String, param + u'.' + key))
+        if (auto error =
+                RequestFields::check(reasoning, Kind::String, [&] { return messageParam(index) + u'.' + key; }))
             return *error;
         if (!reasoning.toString().isEmpty())
             native.insert(QStringLiteral("thinking"), reasoning);
     }
 
     if (role == u"assistant") {
-        if (auto error =
-                mapToolCalls(object.value(QStringLiteral("tool_calls")), param + QStringLiteral(".tool_calls"), native))
+        if (auto error = mapToolCalls(object.value(QStringLiteral("tool_calls")), index, native))
             return *error;
     }
     if (role == u"tool") {
         const QJsonValue callId = object.value(QStringLiteral("tool_call_id"));
-        if (auto error = RequestFields::check(callId, Kind::String, param + QStringLiteral(".tool_call_id")))
+        if (auto error =
+                RequestFields::check(callId, Kind::String, [index] { return messageParam(index, u".tool_call_id"); }))
             return *error;
         if (callId.isString()) {
             native.insert(QStringLiteral("tool_call_id"), callId);
@@ -125,7 +139,7 @@ Result<QJsonObject> MessageMapper::map(const QJsonValue& message, const QString&
     return native;
 }
 
-std::optional<ApiError> MessageMapper::mapContent(const QJsonValue& content, const QString& param, QJsonObject& native)
+std::optional<ApiError> MessageMapper::mapContent(const QJsonValue& content, qsizetype index, QJsonObject& native)
 {
     if (!RequestFields::isSet(content)) {
         native.insert(QStringLiteral("content"), QString());
@@ -135,6 +149,7 @@ std::optional<ApiError> MessageMapper::mapContent(const QJsonValue& content, con
         native.insert(QStringLiteral("content"), content);
         return std::nullopt;
     }
+    const QString param = messageParam(index, u".content");
     if (!content.isArray())
         return ApiError::invalidRequest(
             QStringLiteral("Invalid type for '%1': expected a string or an array of content parts").arg(param), param);
@@ -183,14 +198,15 @@ MessageMapper::mapPart(const QJsonValue& part, const QString& param, QStringList
         param + QStringLiteral(".type"));
 }
 
-std::optional<ApiError>
-MessageMapper::mapToolCalls(const QJsonValue& toolCalls, const QString& param, QJsonObject& native)
+std::optional<ApiError> MessageMapper::mapToolCalls(const QJsonValue& toolCalls, qsizetype index, QJsonObject& native)
 {
-    if (auto error = RequestFields::check(toolCalls, Kind::Array, param))
+    if (auto error =
+            RequestFields::check(toolCalls, Kind::Array, [index] { return messageParam(index, u".tool_calls"); }))
         return error;
     const QJsonArray calls = toolCalls.toArray();
     if (calls.isEmpty())
         return std::nullopt;
+    const QString param = messageParam(index, u".tool_calls");
     QJsonArray nativeCalls;
     for (qsizetype i = 0; i < calls.size(); ++i) {
         const QString callParam = QStringLiteral("%1[%2]").arg(param).arg(i);
@@ -241,7 +257,7 @@ Result<QJsonArray> ChatMessagesTranslator::translate(const QJsonValue& messages)
     MessageMapper mapper;
     QJsonArray output;
     for (qsizetype i = 0; i < input.size(); ++i) {
-        Result<QJsonObject> native = mapper.map(input.at(i), QStringLiteral("messages[%1]").arg(i));
+        Result<QJsonObject> native = mapper.map(input.at(i), i);
         if (!native.ok())
             return native.error();
         output.append(native.value());

@@ -81,7 +81,8 @@ std::optional<ApiError> mapTools(const QJsonObject& request, QJsonObject& body)
 
 Result<NativeRequest> ChatRequestTranslator::translate(const QJsonObject& request)
 {
-    Result<NativeRequest> native = GenerationOptions::map(request);
+    Result<NativeRequest> native = GenerationOptions::map(
+        request, {QLatin1StringView("messages"), QLatin1StringView("tools"), QLatin1StringView("tool_choice")});
     if (!native.ok())
         return native;
     Result<QJsonArray> messages = ChatMessagesTranslator::translate(request.value(QStringLiteral("messages")));

@@ -41,7 +41,8 @@ QJsonObject choice(const QString& text, const QJsonValue& finishReason)
 
 Result<NativeRequest> CompletionTranslator::translateRequest(const QJsonObject& request)
 {
-    Result<NativeRequest> native = GenerationOptions::map(request);
+    Result<NativeRequest> native = GenerationOptions::map(
+        request, {QLatin1StringView("prompt"), QLatin1StringView("suffix"), QLatin1StringView("echo")});
     if (!native.ok())
         return native;
     const Result<QString> text = prompt(request.value(QStringLiteral("prompt")));

@@ -176,13 +176,26 @@ std::optional<ApiError> mapReasoning(const QJsonObject& request, QJsonObject& bo
     return thinkFromEffort(request.value(QStringLiteral("reasoning_effort")), QStringLiteral("reasoning_effort"), body);
 }
 
+/// True when the request holds nothing but `model`, `stream` and the endpoint's own fields: then none of the optional
+/// fields below is there to be looked up (most requests).
+bool holdsOnly(const QJsonObject& request, std::initializer_list<QLatin1StringView> ownFields)
+{
+    qsizetype held = request.contains(QLatin1StringView("model")) + request.contains(QLatin1StringView("stream"));
+    for (const QLatin1StringView field : ownFields)
+        held += request.contains(field);
+    return held == request.size();
+}
+
 } // namespace
 
-Result<NativeRequest> GenerationOptions::map(const QJsonObject& request)
+Result<NativeRequest> GenerationOptions::map(const QJsonObject& request,
+                                             std::initializer_list<QLatin1StringView> ownFields)
 {
     NativeRequest native;
     if (auto error = mapModelAndStream(request, native))
         return *error;
+    if (holdsOnly(request, ownFields))
+        return native;
     if (auto error = checkSingleChoice(request))
         return *error;
     if (auto error = NativeExtensions::forward(request, native.body, NativeExtensions::Think::Forward))

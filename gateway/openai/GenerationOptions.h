@@ -4,6 +4,9 @@
 #include "gateway/openai/NativeRequest.h"
 
 #include <QJsonObject>
+#include <QLatin1StringView>
+
+#include <initializer_list>
 
 namespace llamagate {
 
@@ -13,7 +16,9 @@ namespace llamagate {
 class GenerationOptions
 {
 public:
-    static Result<NativeRequest> map(const QJsonObject& request);
+    /// `ownFields`: the fields the endpoint's translator reads itself (messages, prompt, …); a request with no field
+    /// but these, model and stream has none of the optional ones looked up.
+    static Result<NativeRequest> map(const QJsonObject& request, std::initializer_list<QLatin1StringView> ownFields);
 };
 
 } // namespace llamagate

@@ -50,9 +50,14 @@ QString kindName(RequestFields::Kind kind)
 
 std::optional<ApiError> RequestFields::check(const QJsonValue& value, Kind kind, const QString& param)
 {
-    if (!isSet(value) || fits(value, kind))
+    if (accepts(value, kind))
         return std::nullopt;
     return wrongType(value, kind, param);
+}
+
+bool RequestFields::accepts(const QJsonValue& value, Kind kind)
+{
+    return !isSet(value) || fits(value, kind);
 }
 
 Result<QString> RequestFields::model(const QJsonObject& request)
@@ -63,9 +68,10 @@ Result<QString> RequestFields::model(const QJsonObject& request)
         return ApiError::invalidRequest(QStringLiteral("You must provide a model parameter"), param);
     if (!value.isString())
         return wrongType(value, Kind::String, param);
-    if (value.toString().isEmpty())
+    QString model = value.toString();
+    if (model.isEmpty())
         return ApiError::invalidRequest(QStringLiteral("'model' must not be empty"), param);
-    return value.toString();
+    return model;
 }
 
 ApiError RequestFields::wrongType(const QJsonValue& value, Kind kind, const QString& param)

@@ -6,6 +6,7 @@
 #include <QJsonValue>
 #include <QString>
 
+#include <concepts>
 #include <optional>
 
 namespace llamagate {
@@ -28,6 +29,16 @@ public:
     static bool isSet(const QJsonValue& value) { return !value.isUndefined() && !value.isNull(); }
     /// A 400 naming `param` when the value is set but not of `kind`; nothing when it is unset or fits.
     static std::optional<ApiError> check(const QJsonValue& value, Kind kind, const QString& param);
+    /// The same with the param's name from `param()`, called only for the error (names built from an index).
+    template <std::invocable Param>
+    static std::optional<ApiError> check(const QJsonValue& value, Kind kind, Param&& param)
+    {
+        if (accepts(value, kind))
+            return std::nullopt;
+        return wrongType(value, kind, param());
+    }
+    /// True when the value is unset or of `kind`.
+    static bool accepts(const QJsonValue& value, Kind kind);
     /// The request's `model`: a non-empty string, else a 400 with param "model".
     static Result<QString> model(const QJsonObject& request);
     /// The 400 for a value of the wrong type: "Invalid type for 'param': expected …, got …".

@@ -136,7 +136,8 @@ void generate(const GatewayContext& context,
         exchange,
         native.model,
         cache,
-        [&context, exchange, nativePath, native, id, body, cache, translateReply](ModelQueue::SlotPtr slot) {
+        [&context, exchange, nativePath, native, id, body, cache, translateReply = std::move(translateReply)](
+            ModelQueue::SlotPtr slot) {
             if (!exchange->live() || answerFromCache<StreamTranslator>(exchange, cache, native, id))
                 return;
             labelUncached(exchange, cache);

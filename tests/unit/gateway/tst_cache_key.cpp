@@ -4,6 +4,7 @@
 #include "gateway/openai/CompletionTranslator.h"
 #include "gateway/openai/EmbeddingsTranslator.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -67,6 +68,13 @@ void TestCacheKey::canonicalJsonIsSortedAndCompact()
     QCOMPARE(CacheKey::canonicalJson(
                  QStringLiteral("/v1/embeddings"), json(R"({"model":"m"})"), {{QStringLiteral("base64"), true}}),
              QByteArray(R"({"answer":{"base64":true},"endpoint":"/v1/embeddings","request":{"model":"m"}})"));
+    // The key hashes the canonical JSON piece by piece: the same bytes.
+    const QJsonObject answerShape{{QStringLiteral("base64"), true}};
+    QCOMPARE(
+        CacheKey::of(QStringLiteral("/v1/chat/completions"), body, answerShape),
+        QCryptographicHash::hash(CacheKey::canonicalJson(QStringLiteral("/v1/chat/completions"), body, answerShape),
+                                 QCryptographicHash::Sha256)
+            .toHex());
 }
 
 void TestCacheKey::keyIsSha256Hex()
@@ -280,12 +288,43 @@ void TestCacheKey::membersAreWrittenAsQJsonDocumentWritesThem()
     };
     const JsonMembers members(body);
     QCOMPARE(members.object(), QJsonDocument(body).toJson(QJsonDocument::Compact));
-    QJsonObject leftOut = body;
-    leftOut.remove(QStringLiteral("stream"));
-    leftOut.remove(QStringLiteral("model"));
-    QCOMPARE(members.object({QLatin1StringView("stream"), QLatin1StringView("model")}),
-             QJsonDocument(leftOut).toJson(QJsonDocument::Compact));
+    const auto writtenWithout = [&members, &body](std::initializer_list<QLatin1StringView> names) {
+        QJsonObject expected = body;
+        for (QLatin1StringView name : names)
+            expected.remove(name);
+        QByteArray written;
+        members.writeObject(names, [&written](QByteArrayView piece) { written.append(piece); });
+        QCOMPARE(written, QJsonDocument(expected).toJson(QJsonDocument::Compact));
+        QCOMPARE(members.object(names), written);
+    };
+    // Left out: in the middle, adjacent, the first, the last, all but one, all, names no member has.
+    writtenWithout({QLatin1StringView("stream"), QLatin1StringView("model")});
+    writtenWithout({QLatin1StringView("model"), QLatin1StringView("none")});
+    writtenWithout({QLatin1StringView("format")});
+    writtenWithout({QLatin1StringView("think"), QLatin1StringView("stream")});
+    writtenWithout({QLatin1StringView("format"), QLatin1StringView("keep_alive"), QLatin1StringView("messages")});
+    writtenWithout({QLatin1StringView("format"),
+                    QLatin1StringView("keep_alive"),
+                    QLatin1StringView("messages"),
+                    QLatin1StringView("model"),
+                    QLatin1StringView("none"),
+                    QLatin1StringView("options"),
+                    QLatin1StringView("ratio"),
+                    QLatin1StringView("seed"),
+                    QLatin1StringView("stream")});
+    writtenWithout({QLatin1StringView("format"),
+                    QLatin1StringView("keep_alive"),
+                    QLatin1StringView("messages"),
+                    QLatin1StringView("model"),
+                    QLatin1StringView("none"),
+                    QLatin1StringView("options"),
+                    QLatin1StringView("ratio"),
+                    QLatin1StringView("seed"),
+                    QLatin1StringView("stream"),
+                    QLatin1StringView("think")});
+    writtenWithout({QLatin1StringView("mode"), QLatin1StringView("streams"), QLatin1StringView("")});
     QCOMPARE(JsonMembers(QJsonObject()).object(), QByteArray("{}"));
+    QCOMPARE(JsonMembers(QJsonObject()).object({QLatin1StringView("stream")}), QByteArray("{}"));
 }
 
 QTEST_GUILESS_MAIN(TestCacheKey)

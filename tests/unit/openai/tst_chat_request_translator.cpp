@@ -1,5 +1,6 @@
 #include "TestJson.h"
 
+#include "gateway/json/JsonMembers.h"
 #include "gateway/openai/ChatRequestTranslator.h"
 
 #include <QtTest>
@@ -56,6 +57,10 @@ void ChatRequestTranslatorTest::fixtures()
     QVERIFY2(testjson::matches(expected, native.value().body, &where),
              qPrintable(QStringLiteral("at %1\nexpected %2\nactual   %3")
                             .arg(where, testjson::compact(expected), testjson::compact(native.value().body))));
+    // What Ollama gets is written from the body's members by hand, and messages may be the client's own objects:
+    // the bytes must be QJsonDocument's.
+    const QJsonObject& body = native.value().body;
+    QCOMPARE(JsonMembers(body).object(), QJsonDocument(body).toJson(QJsonDocument::Compact));
     QCOMPARE(native.value().model, request[QStringLiteral("model")].toString());
     QCOMPARE(native.value().stream, testCase[QStringLiteral("stream")].toBool());
     QCOMPARE(native.value().includeUsage, testCase[QStringLiteral("includeUsage")].toBool());
@@ -99,6 +104,15 @@ void ChatRequestTranslatorTest::mapping_data()
     QTest::addColumn<bool>("includeUsage");
 
     // Messages.
+    QTest::newRow("role and string content only: the message as it is")
+        << withMessages(R"([{"role":"system","content":"be \"brief\"\n"},{"role":"tool","content":"42"},
+                            {"role":"assistant","content":"Grüße 😀"}])")
+        << QByteArray(R"({"model":"m","stream":false,"messages":[{"role":"system","content":"be \"brief\"\n"},
+                         {"role":"tool","content":"42"},{"role":"assistant","content":"Grüße 😀"}]})")
+        << false << false;
+    QTest::newRow("role and null content: an empty content")
+        << withMessages(R"([{"role":"user","content":null}])")
+        << QByteArray(R"({"model":"m","stream":false,"messages":[{"role":"user","content":""}]})") << false << false;
     QTest::newRow("developer role becomes system")
         << withMessages(R"([{"role":"developer","content":"be brief"},{"role":"user","content":"hi"}])")
         << QByteArray(R"({"model":"m","stream":false,"messages":[{"role":"system","content":"be brief"},
@@ -262,6 +276,8 @@ void ChatRequestTranslatorTest::mapping()
     QVERIFY2(testjson::matches(expectedObject, native.value().body, &where),
              qPrintable(QStringLiteral("at %1\nexpected %2\nactual   %3")
                             .arg(where, testjson::compact(expectedObject), testjson::compact(native.value().body))));
+    QCOMPARE(JsonMembers(native.value().body).object(),
+             QJsonDocument(native.value().body).toJson(QJsonDocument::Compact));
     QCOMPARE(native.value().model, QStringLiteral("m"));
     QCOMPARE(native.value().stream, stream);
     QCOMPARE(native.value().includeUsage, includeUsage);
