@@ -6,6 +6,10 @@
 #include <QCryptographicHash>
 #include <QJsonDocument>
 
+#include <openssl/evp.h>
+
+#include <memory>
+
 namespace llamagate {
 
 QByteArray
@@ -55,7 +59,19 @@ QByteArray CacheKey::of(const QString& endpoint, const QJsonObject& nativeBody, 
 
 QByteArray CacheKey::of(const QString& endpoint, const JsonMembers& nativeBody, const QJsonObject& answerShape)
 {
-    // Hashed piece by piece: the canonical JSON is never put together.
+    // Hashed piece by piece (the canonical JSON is never put together), by OpenSSL: it uses the CPU's SHA
+    // instructions where there are some, ~10x less work per request than QCryptographicHash's portable code.
+    static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    bool ok = sha256 && context && EVP_DigestInit_ex2(context.get(), sha256, nullptr) == 1;
+    writeCanonical(endpoint, nativeBody, answerShape, [&](QByteArrayView piece) {
+        ok = ok && EVP_DigestUpdate(context.get(), piece.data(), size_t(piece.size())) == 1;
+    });
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (ok && EVP_DigestFinal_ex(context.get(), digest, &length) == 1)
+        return QByteArray::fromRawData(reinterpret_cast<const char*>(digest), length).toHex();
+    // OpenSSL configured without SHA-256 (a restrictive provider setup): the same digest the portable way.
     QCryptographicHash hash(QCryptographicHash::Sha256);
     writeCanonical(endpoint, nativeBody, answerShape, [&hash](QByteArrayView piece) { hash.addData(piece); });
     return hash.result().toHex();

@@ -4,7 +4,7 @@ set -euo pipefail
 
 packages=(build-essential cmake ninja-build
           qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
-          qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev)
+          qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev libssl-dev)
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools procps)
     command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
