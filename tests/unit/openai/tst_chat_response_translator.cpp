@@ -93,7 +93,9 @@ void ChatResponseTranslatorTest::fixtureReplies()
     QString error;
     const QJsonObject reply = testjson::load(testCase[QStringLiteral("reply")], &error).toObject();
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    const QJsonObject actual = ChatResponseTranslator::translate(reply, QStringLiteral("chatcmpl-test"));
+    const AnswerJson answer = ChatResponseTranslator::translate(reply, QStringLiteral("chatcmpl-test"));
+    QCOMPARE(answer.bytes(), testjson::qtCompact(answer.bytes()));
+    const QJsonObject actual = answer.object();
     const QJsonValue expected = testCase[QStringLiteral("expected")];
     QString where;
     QVERIFY2(testjson::matches(expected, actual, &where), qPrintable(mismatch(where, expected, actual)));
@@ -146,17 +148,21 @@ void ChatResponseTranslatorTest::replies()
     QFETCH(QJsonObject, reply);
     QFETCH(QJsonObject, expected);
     QVERIFY2(!reply.isEmpty() && !expected.isEmpty(), "invalid JSON in the test table");
-    const QJsonObject actual = ChatResponseTranslator::translate(reply, QStringLiteral("chatcmpl-x"));
+    const AnswerJson answer = ChatResponseTranslator::translate(reply, QStringLiteral("chatcmpl-x"));
+    QCOMPARE(answer.bytes(), testjson::qtCompact(answer.bytes()));
+    const QJsonObject actual = answer.object();
     QString where;
     QVERIFY2(testjson::matches(expected, actual, &where), qPrintable(mismatch(where, expected, actual)));
 }
 
 void ChatResponseTranslatorTest::generatedToolCallIdsDiffer()
 {
-    const QJsonObject actual = ChatResponseTranslator::translate(
-        chatReply(R"({"role":"assistant","content":"","tool_calls":[{"function":{"name":"f","arguments":{}}},
+    const QJsonObject actual =
+        ChatResponseTranslator::translate(
+            chatReply(R"({"role":"assistant","content":"","tool_calls":[{"function":{"name":"f","arguments":{}}},
                                                                     {"function":{"name":"g","arguments":{}}}]})"),
-        QStringLiteral("chatcmpl-x"));
+            QStringLiteral("chatcmpl-x"))
+            .object();
     const QJsonArray calls =
         actual[QStringLiteral("choices")][0][QStringLiteral("message")][QStringLiteral("tool_calls")].toArray();
     QCOMPARE(calls.size(), 2);
@@ -167,9 +173,11 @@ void ChatResponseTranslatorTest::generatedToolCallIdsDiffer()
 void ChatResponseTranslatorTest::missingCreatedAtIsNow()
 {
     const qint64 before = QDateTime::currentSecsSinceEpoch();
-    const QJsonObject actual = ChatResponseTranslator::translate(
-        testjson::object(R"({"model":"m","message":{"role":"assistant","content":"x"},"done":true})"),
-        QStringLiteral("chatcmpl-x"));
+    const QJsonObject actual =
+        ChatResponseTranslator::translate(
+            testjson::object(R"({"model":"m","message":{"role":"assistant","content":"x"},"done":true})"),
+            QStringLiteral("chatcmpl-x"))
+            .object();
     const qint64 created = actual[QStringLiteral("created")].toInteger();
     QVERIFY(created >= before && created <= QDateTime::currentSecsSinceEpoch());
 }
