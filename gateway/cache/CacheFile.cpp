@@ -1,5 +1,6 @@
 #include "gateway/cache/CacheFile.h"
 
+#include "gateway/json/CompactJson.h"
 #include "gateway/log/JsonLogger.h"
 
 #include <QDateTime>
@@ -40,7 +41,7 @@ std::optional<ResponseCache::Entry> parseEntry(QByteArrayView text)
     const QJsonValue answer = object->value(QStringLiteral("answer"));
     if (!keyPattern.match(key.toString()).hasMatch() || !storedAt.isDouble() || !answer.isObject())
         return std::nullopt;
-    return ResponseCache::Entry{key.toString().toLatin1(), answer.toObject(), storedAt.toInteger(), 0};
+    return ResponseCache::Entry{key.toString().toLatin1(), AnswerJson::of(answer.toObject()), storedAt.toInteger(), 0};
 }
 
 } // namespace
@@ -48,10 +49,17 @@ std::optional<ResponseCache::Entry> parseEntry(QByteArrayView text)
 QByteArray CacheFile::encode(const QList<ResponseCache::Entry>& entries)
 {
     QByteArray bytes = line(QJsonObject{{QStringLiteral("format"), kFormat}, {QStringLiteral("version"), kVersion}});
-    for (const ResponseCache::Entry& entry : entries)
-        bytes += line(QJsonObject{{QStringLiteral("key"), QString::fromLatin1(entry.key)},
-                                  {QStringLiteral("stored_at"), entry.storedAtMs},
-                                  {QStringLiteral("answer"), entry.answer}});
+    // Each entry as QJsonDocument writes {key, stored_at, answer} (members in key order), with the answer's stored
+    // bytes as they are.
+    for (const ResponseCache::Entry& entry : entries) {
+        bytes += "{\"answer\":";
+        bytes += entry.answer.bytes();
+        bytes += ",\"key\":";
+        CompactJson::appendString(bytes, QString::fromLatin1(entry.key));
+        bytes += ",\"stored_at\":";
+        bytes += QByteArray::number(entry.storedAtMs);
+        bytes += "}\n";
+    }
     return bytes;
 }
 

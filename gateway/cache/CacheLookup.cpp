@@ -21,7 +21,7 @@ CacheLookup::CacheLookup(ResponseCache* cache, const HttpRequest& request, QByte
     m_write = !noStore;
 }
 
-std::optional<QJsonObject> CacheLookup::find() const
+std::optional<AnswerJson> CacheLookup::find() const
 {
     return m_read ? m_cache->find(m_key) : std::nullopt;
 }
@@ -32,10 +32,10 @@ void CacheLookup::countMiss() const
         m_cache->countMiss();
 }
 
-void CacheLookup::store(const QJsonObject& answer, qint64 jsonSize) const
+void CacheLookup::store(const AnswerJson& answer) const
 {
     if (m_write)
-        m_cache->insert(m_key, answer, jsonSize);
+        m_cache->insert(m_key, answer);
 }
 
 } // namespace llamagate

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "gateway/openai/AnswerJson.h"
+
 #include <QByteArray>
-#include <QJsonObject>
 
 #include <optional>
 
@@ -19,11 +20,11 @@ public:
     CacheLookup(ResponseCache* cache, const HttpRequest& request, QByteArray key);
 
     /// The stored answer, when the request may use one (a hit is counted).
-    std::optional<QJsonObject> find() const;
+    std::optional<AnswerJson> find() const;
     /// The request goes upstream: counts a miss if the cache was looked at.
     void countMiss() const;
-    /// Stores a complete answer, when the request allows it; `jsonSize` as for ResponseCache::insert().
-    void store(const QJsonObject& answer, qint64 jsonSize = -1) const;
+    /// Stores a complete answer, when the request allows it.
+    void store(const AnswerJson& answer) const;
 
     /// The `X-Cache` value of an answer that did not come from the cache: MISS, or BYPASS when the cache is off or
     /// the request's Cache-Control skipped it. (An answer from the cache says HIT.)

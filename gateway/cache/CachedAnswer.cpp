@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace llamagate {
 
@@ -14,18 +15,9 @@ bool CachedAnswer::isStorable(const QJsonObject& nativeReply)
            doneReason != u"load" && doneReason != u"unload";
 }
 
-QJsonObject CachedAnswer::renewed(const QJsonObject& answer, const QString& id, qint64 created)
+QJsonObject CachedAnswer::asNativeLine(const QByteArray& answerJson)
 {
-    QJsonObject copy = answer;
-    if (copy.contains(QStringLiteral("id")))
-        copy.insert(QStringLiteral("id"), id);
-    if (copy.contains(QStringLiteral("created")))
-        copy.insert(QStringLiteral("created"), created);
-    return copy;
-}
-
-QJsonObject CachedAnswer::asNativeLine(const QJsonObject& answer)
-{
+    const QJsonObject answer = QJsonDocument::fromJson(answerJson).object();
     const QJsonObject choice = answer.value(QStringLiteral("choices")).toArray().first().toObject();
     const QJsonObject usage = answer.value(QStringLiteral("usage")).toObject();
     const qint64 created = answer.value(QStringLiteral("created")).toInteger();

@@ -1,7 +1,6 @@
 #include "gateway/cache/ResponseCache.h"
 
 #include <QDateTime>
-#include <QJsonDocument>
 
 namespace llamagate {
 
@@ -23,7 +22,7 @@ void ResponseCache::setLimits(const Limits& limits)
         emit changed();
 }
 
-std::optional<QJsonObject> ResponseCache::find(const QByteArray& key)
+std::optional<AnswerJson> ResponseCache::find(const QByteArray& key)
 {
     const auto found = m_index.constFind(key);
     if (found == m_index.cend())
@@ -39,23 +38,21 @@ std::optional<QJsonObject> ResponseCache::find(const QByteArray& key)
     return it->answer;
 }
 
-void ResponseCache::insert(const QByteArray& key, const QJsonObject& answer, qint64 jsonSize)
+void ResponseCache::insert(const QByteArray& key, const AnswerJson& answer)
 {
     if (const auto old = m_index.constFind(key); old != m_index.cend())
         erase(old.value());
     const qint64 now = m_clock();
-    place(key, answer, now, jsonSize);
+    place(key, answer, now);
     // Walking the whole list for expired entries on every insert cost ~8 % of the gateway's CPU under load; expired
     // entries are never served (find() checks), so sweeping them once a second is enough.
     enforceLimits(now - m_lastSweepMs >= kSweepIntervalMs);
     emit changed();
 }
 
-void ResponseCache::place(const QByteArray& key, const QJsonObject& answer, qint64 storedAtMs, qint64 jsonSize)
+void ResponseCache::place(const QByteArray& key, const AnswerJson& answer, qint64 storedAtMs)
 {
-    if (jsonSize < 0)
-        jsonSize = QJsonDocument(answer).toJson(QJsonDocument::Compact).size();
-    const qint64 bytes = key.size() + jsonSize;
+    const qint64 bytes = key.size() + answer.size();
     if (bytes > m_limits.maxBytes)
         return;
     m_bytes += bytes;

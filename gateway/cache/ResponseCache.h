@@ -1,8 +1,9 @@
 #pragma once
 
+#include "gateway/openai/AnswerJson.h"
+
 #include <QByteArray>
 #include <QHash>
-#include <QJsonObject>
 #include <QList>
 #include <QObject>
 
@@ -28,7 +29,7 @@ public:
     struct Entry
     {
         QByteArray key;
-        QJsonObject answer;
+        AnswerJson answer;
         qint64 storedAtMs = 0;
         qint64 bytes = 0;
     };
@@ -58,12 +59,11 @@ public:
     const Limits& limits() const { return m_limits; }
 
     /// The answer stored under `key` and still fresh (counted as a hit, and now the most recently used), or nullopt.
-    std::optional<QJsonObject> find(const QByteArray& key);
+    std::optional<AnswerJson> find(const QByteArray& key);
     void countMiss() { ++m_misses; }
     /// Stores (or replaces) an answer; then evicts the least recently used entries until the limits hold. An answer
-    /// larger than the size limit by itself is not stored. `jsonSize`: the answer's compact JSON size when the caller
-    /// has it at hand (it serialized the answer to send it), saving a serialization here.
-    void insert(const QByteArray& key, const QJsonObject& answer, qint64 jsonSize = -1);
+    /// larger than the size limit by itself is not stored.
+    void insert(const QByteArray& key, const AnswerJson& answer);
     void clear();
 
     /// Counts after dropping expired entries.
@@ -84,7 +84,7 @@ private:
 
     bool isExpired(const Entry& entry, qint64 nowMs) const { return nowMs - entry.storedAtMs >= m_limits.ttlMs; }
     /// Puts an entry in front, unless it alone is larger than the size limit.
-    void place(const QByteArray& key, const QJsonObject& answer, qint64 storedAtMs, qint64 jsonSize = -1);
+    void place(const QByteArray& key, const AnswerJson& answer, qint64 storedAtMs);
     void erase(Order::iterator it);
     /// Drops expired entries (everywhere when `sweepExpired`, a walk of the whole list), then the least recently used
     /// ones until the entry and byte limits hold. True when something was dropped.

@@ -1,5 +1,6 @@
 #include "gateway/openai/ChatResponseTranslator.h"
 
+#include "gateway/json/CompactJson.h"
 #include "gateway/openai/NativeReplyFields.h"
 #include "gateway/openai/ResponseIds.h"
 
@@ -33,33 +34,35 @@ QJsonObject ChatResponseTranslator::toolCall(const QJsonObject& nativeCall)
                      {QStringLiteral("arguments"), compactArguments(function.value(QStringLiteral("arguments")))}}}};
 }
 
-QJsonObject ChatResponseTranslator::translate(const QJsonObject& reply, const QString& id)
+AnswerJson ChatResponseTranslator::translate(const QJsonObject& reply, const QString& id)
 {
-    const QJsonObject nativeMessage = reply.value(QStringLiteral("message")).toObject();
-    QJsonObject message{{QStringLiteral("role"), QStringLiteral("assistant")},
-                        {QStringLiteral("content"), nativeMessage.value(QStringLiteral("content")).toString()}};
-    const QString thinking = nativeMessage.value(QStringLiteral("thinking")).toString();
-    if (!thinking.isEmpty()) {
-        message.insert(QStringLiteral("reasoning"), thinking);
-        message.insert(QStringLiteral("reasoning_content"), thinking);
-    }
+    const QJsonObject nativeMessage = reply.value(QLatin1StringView("message")).toObject();
+    const QString content = nativeMessage.value(QLatin1StringView("content")).toString();
+    const QString thinking = nativeMessage.value(QLatin1StringView("thinking")).toString();
     QJsonArray toolCalls;
-    for (const QJsonValue& call : nativeMessage.value(QStringLiteral("tool_calls")).toArray())
+    for (const QJsonValue& call : nativeMessage.value(QLatin1StringView("tool_calls")).toArray())
         toolCalls.append(toolCall(call.toObject()));
-    if (!toolCalls.isEmpty())
-        message.insert(QStringLiteral("tool_calls"), toolCalls);
 
-    const QJsonObject choice{
-        {QStringLiteral("index"), 0},
-        {QStringLiteral("message"), message},
-        {QStringLiteral("logprobs"), QJsonValue::Null},
-        {QStringLiteral("finish_reason"), NativeReplyFields::finishReason(reply, !toolCalls.isEmpty())}};
-    return QJsonObject{{QStringLiteral("id"), id},
-                       {QStringLiteral("object"), QStringLiteral("chat.completion")},
-                       {QStringLiteral("created"), NativeReplyFields::created(reply)},
-                       {QStringLiteral("model"), reply.value(QStringLiteral("model")).toString()},
-                       {QStringLiteral("choices"), QJsonArray{choice}},
-                       {QStringLiteral("usage"), NativeReplyFields::usage(reply)}};
+    // The members in key order, as QJsonDocument writes an object.
+    QByteArray json;
+    json.reserve(320 + content.size() + 2 * thinking.size()); // exact for ASCII text, bar the numbers
+    json += "{\"choices\":[{\"finish_reason\":";
+    CompactJson::appendString(json, NativeReplyFields::finishReason(reply, !toolCalls.isEmpty()));
+    json += ",\"index\":0,\"logprobs\":null,\"message\":{\"content\":";
+    CompactJson::appendString(json, content);
+    if (!thinking.isEmpty()) {
+        json += ",\"reasoning\":";
+        CompactJson::appendString(json, thinking);
+        json += ",\"reasoning_content\":";
+        CompactJson::appendString(json, thinking);
+    }
+    json += ",\"role\":\"assistant\"";
+    if (!toolCalls.isEmpty()) {
+        json += ",\"tool_calls\":";
+        CompactJson::appendValue(json, toolCalls);
+    }
+    json += "}}]";
+    return AnswerJson::completion(std::move(json), reply, id, QLatin1StringView("chat.completion"));
 }
 
 } // namespace llamagate

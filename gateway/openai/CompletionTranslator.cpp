@@ -1,5 +1,6 @@
 #include "gateway/openai/CompletionTranslator.h"
 
+#include "gateway/json/CompactJson.h"
 #include "gateway/openai/GenerationOptions.h"
 #include "gateway/openai/NativeReplyFields.h"
 #include "gateway/openai/RequestFields.h"
@@ -64,16 +65,18 @@ Result<NativeRequest> CompletionTranslator::translateRequest(const QJsonObject& 
     return native;
 }
 
-QJsonObject CompletionTranslator::translateResponse(const QJsonObject& reply, const QString& id)
+AnswerJson CompletionTranslator::translateResponse(const QJsonObject& reply, const QString& id)
 {
-    return QJsonObject{{QStringLiteral("id"), id},
-                       {QStringLiteral("object"), QStringLiteral("text_completion")},
-                       {QStringLiteral("created"), NativeReplyFields::created(reply)},
-                       {QStringLiteral("model"), reply.value(QStringLiteral("model")).toString()},
-                       {QStringLiteral("choices"),
-                        QJsonArray{choice(reply.value(QStringLiteral("response")).toString(),
-                                          NativeReplyFields::finishReason(reply, false))}},
-                       {QStringLiteral("usage"), NativeReplyFields::usage(reply)}};
+    // The members in key order, as QJsonDocument writes an object.
+    const QString text = reply.value(QLatin1StringView("response")).toString();
+    QByteArray json;
+    json.reserve(256 + text.size()); // exact for ASCII text, bar the numbers
+    json += "{\"choices\":[{\"finish_reason\":";
+    CompactJson::appendString(json, NativeReplyFields::finishReason(reply, false));
+    json += ",\"index\":0,\"logprobs\":null,\"text\":";
+    CompactJson::appendString(json, text);
+    json += "}]";
+    return AnswerJson::completion(std::move(json), reply, id, QLatin1StringView("text_completion"));
 }
 
 CompletionStreamTranslator::CompletionStreamTranslator(const QString& id, const QString& model, bool includeUsage)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gateway/openai/AnswerJson.h"
 #include "gateway/openai/ApiError.h"
 #include "gateway/openai/NativeRequest.h"
 #include "gateway/openai/SseStream.h"
@@ -16,7 +17,7 @@ class CompletionTranslator
 public:
     static Result<NativeRequest> translateRequest(const QJsonObject& request);
     /// `id` from ResponseIds::completion().
-    static QJsonObject translateResponse(const QJsonObject& reply, const QString& id);
+    static AnswerJson translateResponse(const QJsonObject& reply, const QString& id);
 };
 
 /// Turns the native /api/generate NDJSON lines of one answer into `text_completion` SSE frames: a chunk per text

@@ -49,14 +49,14 @@ void labelUncached(const ExchangePtr& exchange, const CacheLookup& cache)
     labelCache(exchange, cache.uncachedLabel());
 }
 
-/// The stored answer with this request's id and time, when the request may use one.
-std::optional<QJsonObject> cachedAnswer(const ExchangePtr& exchange, const CacheLookup& cache, const QString& id)
+/// The stored answer's JSON with this request's id and time, when the request may use one.
+std::optional<QByteArray> cachedAnswer(const ExchangePtr& exchange, const CacheLookup& cache, const QString& id)
 {
-    const std::optional<QJsonObject> answer = cache.find();
+    const std::optional<AnswerJson> answer = cache.find();
     if (!answer)
         return std::nullopt;
     labelCache(exchange, QByteArrayLiteral("HIT"));
-    return CachedAnswer::renewed(*answer, id, QDateTime::currentSecsSinceEpoch());
+    return answer->renewed(id, QDateTime::currentSecsSinceEpoch());
 }
 
 /// Answers from the cache if it can: whole, or replayed as SSE by the same translator a live stream goes through.
@@ -66,11 +66,11 @@ bool answerFromCache(const ExchangePtr& exchange,
                      const NativeRequest& native,
                      const QString& id)
 {
-    const std::optional<QJsonObject> answer = cachedAnswer(exchange, cache, id);
+    const std::optional<QByteArray> answer = cachedAnswer(exchange, cache, id);
     if (!answer)
         return false;
     if (!native.stream) {
-        exchange->responder->sendJson(200, *answer);
+        exchange->responder->send(200, QByteArrayLiteral("application/json"), *answer);
         return true;
     }
     StreamTranslator translator(id, native.model, native.includeUsage);
@@ -81,9 +81,9 @@ bool answerFromCache(const ExchangePtr& exchange,
 /// Answers an embeddings request from the cache if it can.
 bool answerEmbeddingsFromCache(const ExchangePtr& exchange, const CacheLookup& cache)
 {
-    const std::optional<QJsonObject> answer = cachedAnswer(exchange, cache, {});
+    const std::optional<QByteArray> answer = cachedAnswer(exchange, cache, {});
     if (answer)
-        exchange->responder->sendJson(200, *answer);
+        exchange->responder->send(200, QByteArrayLiteral("application/json"), *answer);
     return answer.has_value();
 }
 
@@ -123,7 +123,7 @@ void generate(const GatewayContext& context,
               const QString& nativePath,
               const NativeRequest& native,
               const QString& id,
-              std::function<QJsonObject(const QJsonObject&)> translateReply)
+              std::function<AnswerJson(const QJsonObject&)> translateReply)
 {
     exchange->logFields.insert(QStringLiteral("stream"), native.stream);
     const JsonMembers members(native.body); // serialized once, for the cache key and for Ollama
@@ -146,11 +146,10 @@ void generate(const GatewayContext& context,
                 OllamaCall* call = context.ollama->postJson(nativePath, body, timeoutMs, false, exchange->responder);
                 whenUpstreamJson(call, exchange, [exchange, cache, translateReply, slot](const QJsonObject& reply) {
                     recordUsage(exchange, reply);
-                    const QJsonObject answer = translateReply(reply);
-                    const QByteArray json = QJsonDocument(answer).toJson(QJsonDocument::Compact);
-                    exchange->responder->send(200, QByteArrayLiteral("application/json"), json);
+                    const AnswerJson answer = translateReply(reply);
+                    exchange->responder->send(200, QByteArrayLiteral("application/json"), answer.bytes());
                     if (CachedAnswer::isStorable(reply)) // after the answer is on its way: not on the client's clock
-                        cache.store(answer, json.size());
+                        cache.store(answer);
                 });
                 return;
             }
@@ -265,9 +264,10 @@ void addInferenceRoutes(Router& router, const GatewayContext& context)
                     whenUpstreamJson(call, exchange, [exchange, embed, cache, slot](const QJsonObject& reply) {
                         exchange->logFields.insert(QStringLiteral("prompt_tokens"),
                                                    reply.value(QStringLiteral("prompt_eval_count")).toInt());
-                        const QJsonObject answer = EmbeddingsTranslator::translateResponse(reply, embed.base64);
+                        const AnswerJson answer =
+                            AnswerJson::of(EmbeddingsTranslator::translateResponse(reply, embed.base64));
                         cache.store(answer);
-                        exchange->responder->sendJson(200, answer);
+                        exchange->responder->send(200, QByteArrayLiteral("application/json"), answer.bytes());
                     });
                 });
         });

@@ -375,7 +375,7 @@ void ToolLoop::finish(QJsonObject reply, const QJsonArray& clientCalls, bool rou
             message.insert(QStringLiteral("tool_calls"), clientCalls);
         reply.insert(QStringLiteral("message"), message);
         HttpHeaders headers;
-        QJsonObject answer = ChatResponseTranslator::translate(reply, m_id);
+        QJsonObject answer = ChatResponseTranslator::translate(reply, m_id).object();
         if (ranTools) {
             answer.insert(QStringLiteral("llamagate"), summary(roundLimit));
             headers.append({QByteArrayLiteral("X-LlamaGate-Tool-Calls"), m_ran.join(QStringLiteral(", ")).toUtf8()});

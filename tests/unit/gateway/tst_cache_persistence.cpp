@@ -23,6 +23,7 @@ private slots:
     void init();
     void cleanup();
     void encodeDecodeRoundTrip();
+    void readsFilesOfEarlierVersions();
     void saveAndLoadRoundTrip();
     void missingFileLoadsNothing();
     void unreadableFileIsSetAside_data();
@@ -47,11 +48,17 @@ QByteArray key(char c)
     return QByteArray(64, c);
 }
 
-QJsonObject answer(const QString& text)
+QJsonObject answerObject(const QString& text)
 {
     return QJsonObject{{QStringLiteral("id"), QStringLiteral("chatcmpl-1")},
                        {QStringLiteral("object"), QStringLiteral("chat.completion")},
+                       {QStringLiteral("created"), 1'700'000'000},
                        {QStringLiteral("choices"), QJsonArray{QJsonObject{{QStringLiteral("text"), text}}}}};
+}
+
+AnswerJson answer(const QString& text)
+{
+    return AnswerJson::of(answerObject(text));
 }
 
 void writeFile(const QString& path, const QByteArray& bytes)
@@ -103,6 +110,36 @@ void TestCachePersistence::encodeDecodeRoundTrip()
     }
     const std::optional<QList<ResponseCache::Entry>> empty = CacheFile::decode(CacheFile::encode({}), &reason);
     QVERIFY(empty && empty->isEmpty());
+}
+
+void TestCachePersistence::readsFilesOfEarlierVersions()
+{
+    // How the versions that kept answers as QJsonObject wrote a file: each line one QJsonDocument.
+    const auto line = [](const QJsonObject& object) {
+        return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    };
+    QByteArray written = line(QJsonObject{{QStringLiteral("format"), QStringLiteral("llamagate-response-cache")},
+                                          {QStringLiteral("version"), 1}});
+    for (const auto& [c, text] :
+         {std::pair{'a', QStringLiteral("A \u00e9\n\"x\" \U0001F600")}, std::pair{'b', QStringLiteral("B")}})
+        written += line(QJsonObject{{QStringLiteral("key"), QString::fromLatin1(key(c))},
+                                    {QStringLiteral("stored_at"), 1000},
+                                    {QStringLiteral("answer"), answerObject(text)}});
+    QString reason;
+    const std::optional<QList<ResponseCache::Entry>> decoded = CacheFile::decode(written, &reason);
+    QVERIFY2(decoded, qPrintable(reason));
+    QCOMPARE(decoded->size(), 2);
+    QCOMPARE(decoded->first().answer.object(), answerObject(QStringLiteral("A \u00e9\n\"x\" \U0001F600")));
+    QCOMPARE(decoded->first().answer.bytes(),
+             QJsonDocument(decoded->first().answer.object()).toJson(QJsonDocument::Compact));
+    QCOMPARE(CacheFile::encode(*decoded), written); // written again byte for byte as before
+    // and a hit on an entry read back renews its id and time
+    const QJsonObject renewed =
+        QJsonDocument::fromJson(decoded->last().answer.renewed(u"chatcmpl-new", 1'800'000'000)).object();
+    QJsonObject expected = answerObject(QStringLiteral("B"));
+    expected.insert(QStringLiteral("id"), QStringLiteral("chatcmpl-new"));
+    expected.insert(QStringLiteral("created"), 1'800'000'000);
+    QCOMPARE(renewed, expected);
 }
 
 void TestCachePersistence::saveAndLoadRoundTrip()

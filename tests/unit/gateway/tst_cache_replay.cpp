@@ -6,6 +6,7 @@
 #include "gateway/openai/ChatStreamTranslator.h"
 #include "gateway/openai/CompletionTranslator.h"
 
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace llamagate;
@@ -196,7 +197,7 @@ void TestCacheReplay::streamIsStoredAndReplayed()
         const auto [liveFrames, reply] = stream(QStringLiteral("chatcmpl-live"), nativeLines);
         QVERIFY(reply);
         QVERIFY(CachedAnswer::isStorable(*reply));
-        const QJsonObject stored =
+        const AnswerJson stored =
             chat ? ChatResponseTranslator::translate(*reply, QStringLiteral("chatcmpl-live"))
                  : CompletionTranslator::translateResponse(*reply, QStringLiteral("chatcmpl-live"));
         const Summary live = summarizeStream(liveFrames, chat);
@@ -204,13 +205,13 @@ void TestCacheReplay::streamIsStoredAndReplayed()
         want.insert(QStringLiteral("usage"), includeUsage ? QJsonValue(kUsage) : QJsonValue());
         QString where;
         QVERIFY2(testjson::matches(want, live.fields, &where), qPrintable(where + testjson::compact(live.fields)));
-        QJsonObject storedFields = summarizeAnswer(stored).fields;
+        QJsonObject storedFields = summarizeAnswer(stored.object()).fields;
         QCOMPARE(storedFields.value(QStringLiteral("usage")).toObject(), kUsage);
         storedFields.insert(QStringLiteral("usage"), live.fields.value(QStringLiteral("usage")));
         QCOMPARE(storedFields, live.fields); // tool call ids included
 
         // a hit replayed as SSE: the same for a client, under a new id and time
-        const QJsonObject renewed = CachedAnswer::renewed(stored, QStringLiteral("chatcmpl-replay"), 1'800'000'000);
+        const QByteArray renewed = stored.renewed(u"chatcmpl-replay", 1'800'000'000);
         QByteArray replayFrames;
         if (chat) {
             ChatStreamTranslator translator(QStringLiteral("chatcmpl-replay"), model, includeUsage);
@@ -243,8 +244,8 @@ void TestCacheReplay::wholeAndStreamedAnswersAreStoredAlike()
         {"model":"llama3.2","created_at":"2025-01-01T00:00:02Z","message":{"role":"assistant","content":""},"done":true,
          "done_reason":"stop","prompt_eval_count":26,"eval_count":3,"total_duration":5}])"))
         assembler.add(line.toObject());
-    QCOMPARE(ChatResponseTranslator::translate(*assembler.reply(), QStringLiteral("chatcmpl-1")),
-             ChatResponseTranslator::translate(whole, QStringLiteral("chatcmpl-1")));
+    QCOMPARE(ChatResponseTranslator::translate(*assembler.reply(), QStringLiteral("chatcmpl-1")).bytes(),
+             ChatResponseTranslator::translate(whole, QStringLiteral("chatcmpl-1")).bytes());
 }
 
 void TestCacheReplay::storableReplies_data()
@@ -284,10 +285,30 @@ void TestCacheReplay::renewedChangesOnlyIdAndCreated()
     QJsonObject expected = answer;
     expected.insert(QStringLiteral("id"), QStringLiteral("chatcmpl-new"));
     expected.insert(QStringLiteral("created"), 2);
-    QCOMPARE(CachedAnswer::renewed(answer, QStringLiteral("chatcmpl-new"), 2), expected);
+    const QByteArray expectedJson = QJsonDocument(expected).toJson(QJsonDocument::Compact);
+    QCOMPARE(AnswerJson::of(answer).bytes(), QJsonDocument(answer).toJson(QJsonDocument::Compact));
+    QCOMPARE(AnswerJson::of(answer).renewed(u"chatcmpl-new", 2), expectedJson);
+
+    // as the translators write them: with a tool call's "id" inside, and an id that needs escaping
+    const QJsonObject reply = testjson::object(R"({"model":"m","created_at":"2024-01-02T03:04:05Z","done":true,
+        "message":{"role":"assistant","content":"\"id\":1,\"created\":2","tool_calls":[{"id":"call_1",
+        "function":{"name":"f","arguments":{}}}]}})");
+    const AnswerJson translated = ChatResponseTranslator::translate(reply, QStringLiteral("chatcmpl-old"));
+    QJsonObject renewedObject = translated.object();
+    renewedObject.insert(QStringLiteral("id"), QStringLiteral("new \"id\" \u00e9"));
+    renewedObject.insert(QStringLiteral("created"), qint64(1'800'000'000'000));
+    QCOMPARE(translated.renewed(u"new \"id\" \u00e9", 1'800'000'000'000),
+             QJsonDocument(renewedObject).toJson(QJsonDocument::Compact));
+    const AnswerJson completion = CompletionTranslator::translateResponse(
+        testjson::object(R"({"model":"m","response":"r","done":true})"), QStringLiteral("cmpl-old"));
+    QJsonObject renewedCompletion = completion.object();
+    renewedCompletion.insert(QStringLiteral("id"), QStringLiteral("cmpl-new"));
+    renewedCompletion.insert(QStringLiteral("created"), 3);
+    QCOMPARE(completion.renewed(u"cmpl-new", 3), QJsonDocument(renewedCompletion).toJson(QJsonDocument::Compact));
 
     const QJsonObject embeddings = testjson::object(R"({"object":"list","data":[],"model":"m","usage":{}})");
-    QCOMPARE(CachedAnswer::renewed(embeddings, QString(), 2), embeddings);
+    QCOMPARE(AnswerJson::of(embeddings).renewed(QString(), 2),
+             QJsonDocument(embeddings).toJson(QJsonDocument::Compact));
 }
 
 QTEST_GUILESS_MAIN(TestCacheReplay)

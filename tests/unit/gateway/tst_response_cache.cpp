@@ -36,9 +36,10 @@ QByteArray key(char c)
     return QByteArray(64, c);
 }
 
-QJsonObject answer(const QString& text)
+AnswerJson answer(const QString& text)
 {
-    return QJsonObject{{QStringLiteral("object"), QStringLiteral("chat.completion")}, {QStringLiteral("text"), text}};
+    return AnswerJson::of(
+        QJsonObject{{QStringLiteral("object"), QStringLiteral("chat.completion")}, {QStringLiteral("text"), text}});
 }
 
 ResponseCache::Limits limits(qint64 entries, qint64 bytes, qint64 ttlMs)
@@ -46,9 +47,9 @@ ResponseCache::Limits limits(qint64 entries, qint64 bytes, qint64 ttlMs)
     return ResponseCache::Limits{entries, bytes, ttlMs};
 }
 
-qint64 sizeOf(const QJsonObject& object)
+qint64 sizeOf(const AnswerJson& answer)
 {
-    return 64 + QJsonDocument(object).toJson(QJsonDocument::Compact).size();
+    return 64 + QJsonDocument(answer.object()).toJson(QJsonDocument::Compact).size();
 }
 
 } // namespace
@@ -86,7 +87,7 @@ void TestResponseCache::evictsLeastRecentlyUsedBeyondMaxEntries()
 
 void TestResponseCache::evictsBeyondMaxBytes()
 {
-    const QJsonObject big = answer(QString(400, u'x'));
+    const AnswerJson big = answer(QString(400, u'x'));
     m_cache->setLimits(limits(1000, 2 * sizeOf(big) + 10, 3'600'000));
     m_cache->insert(key('a'), big);
     m_cache->insert(key('b'), big);

@@ -50,6 +50,13 @@ inline QJsonValue load(const QJsonValue& value, QString* error)
     return document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
 }
 
+/// What QJsonDocument::Compact writes for the object `json` holds: an answer written straight to bytes must be
+/// exactly that.
+inline QByteArray qtCompact(const QByteArray& json)
+{
+    return QJsonDocument(QJsonDocument::fromJson(json).object()).toJson(QJsonDocument::Compact);
+}
+
 /// An inline JSON object written in a test table.
 inline QJsonObject object(const char* json)
 {

@@ -2,6 +2,7 @@
 
 #include "gateway/openai/ChatResponseTranslator.h"
 #include "gateway/openai/ChatStreamTranslator.h"
+#include "gateway/openai/NativeReplyFields.h"
 #include "gateway/openai/NdjsonLineBuffer.h"
 
 #include <QDateTime>
@@ -21,6 +22,9 @@ private slots:
     void replies();
     void generatedToolCallIdsDiffer();
     void missingCreatedAtIsNow();
+    void createdAtReadAsQDateTimeReadsIt_data();
+    void createdAtReadAsQDateTimeReadsIt();
+    void createdAtOverManyDays();
     void fixtureStreams_data();
     void fixtureStreams();
     void streams_data();
@@ -93,7 +97,9 @@ void ChatResponseTranslatorTest::fixtureReplies()
     QString error;
     const QJsonObject reply = testjson::load(testCase[QStringLiteral("reply")], &error).toObject();
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    const QJsonObject actual = ChatResponseTranslator::translate(reply, QStringLiteral("chatcmpl-test"));
+    const AnswerJson answer = ChatResponseTranslator::translate(reply, QStringLiteral("chatcmpl-test"));
+    QCOMPARE(answer.bytes(), testjson::qtCompact(answer.bytes()));
+    const QJsonObject actual = answer.object();
     const QJsonValue expected = testCase[QStringLiteral("expected")];
     QString where;
     QVERIFY2(testjson::matches(expected, actual, &where), qPrintable(mismatch(where, expected, actual)));
@@ -146,17 +152,21 @@ void ChatResponseTranslatorTest::replies()
     QFETCH(QJsonObject, reply);
     QFETCH(QJsonObject, expected);
     QVERIFY2(!reply.isEmpty() && !expected.isEmpty(), "invalid JSON in the test table");
-    const QJsonObject actual = ChatResponseTranslator::translate(reply, QStringLiteral("chatcmpl-x"));
+    const AnswerJson answer = ChatResponseTranslator::translate(reply, QStringLiteral("chatcmpl-x"));
+    QCOMPARE(answer.bytes(), testjson::qtCompact(answer.bytes()));
+    const QJsonObject actual = answer.object();
     QString where;
     QVERIFY2(testjson::matches(expected, actual, &where), qPrintable(mismatch(where, expected, actual)));
 }
 
 void ChatResponseTranslatorTest::generatedToolCallIdsDiffer()
 {
-    const QJsonObject actual = ChatResponseTranslator::translate(
-        chatReply(R"({"role":"assistant","content":"","tool_calls":[{"function":{"name":"f","arguments":{}}},
+    const QJsonObject actual =
+        ChatResponseTranslator::translate(
+            chatReply(R"({"role":"assistant","content":"","tool_calls":[{"function":{"name":"f","arguments":{}}},
                                                                     {"function":{"name":"g","arguments":{}}}]})"),
-        QStringLiteral("chatcmpl-x"));
+            QStringLiteral("chatcmpl-x"))
+            .object();
     const QJsonArray calls =
         actual[QStringLiteral("choices")][0][QStringLiteral("message")][QStringLiteral("tool_calls")].toArray();
     QCOMPARE(calls.size(), 2);
@@ -167,11 +177,110 @@ void ChatResponseTranslatorTest::generatedToolCallIdsDiffer()
 void ChatResponseTranslatorTest::missingCreatedAtIsNow()
 {
     const qint64 before = QDateTime::currentSecsSinceEpoch();
-    const QJsonObject actual = ChatResponseTranslator::translate(
-        testjson::object(R"({"model":"m","message":{"role":"assistant","content":"x"},"done":true})"),
-        QStringLiteral("chatcmpl-x"));
+    const QJsonObject actual =
+        ChatResponseTranslator::translate(
+            testjson::object(R"({"model":"m","message":{"role":"assistant","content":"x"},"done":true})"),
+            QStringLiteral("chatcmpl-x"))
+            .object();
     const qint64 created = actual[QStringLiteral("created")].toInteger();
     QVERIFY(created >= before && created <= QDateTime::currentSecsSinceEpoch());
+}
+
+namespace {
+
+/// What QDateTime makes of a timestamp, the way NativeReplyFields read it before it parsed the usual form by hand.
+qint64 qtSeconds(const QString& text)
+{
+    const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    return time.isValid() ? time.toSecsSinceEpoch() : -1;
+}
+
+} // namespace
+
+void ChatResponseTranslatorTest::createdAtReadAsQDateTimeReadsIt_data()
+{
+    QTest::addColumn<QString>("timestamp");
+    for (const char* text : {"2023-08-04T08:52:19.385406455-07:00",
+                             "2024-01-02T03:04:05Z",
+                             "2024-01-02T03:04:05.1Z",
+                             "2024-01-02T03:04:05.12Z",
+                             "2024-01-02T03:04:05.123Z",
+                             "2024-01-02T03:04:05.123456789Z",
+                             "2024-01-02T03:04:05.1234567890Z",
+                             "2024-02-29T23:59:59.9994Z",
+                             "2024-02-29T23:59:59.9995Z",
+                             "2024-02-29T23:59:59.998999999Z",
+                             "2023-12-31T23:59:59.999999999Z",
+                             "2023-12-31T23:59:59.9999999+00:00",
+                             "2023-02-29T00:00:00Z",
+                             "2024-13-01T00:00:00Z",
+                             "2024-00-01T00:00:00Z",
+                             "2024-01-00T00:00:00Z",
+                             "2024-04-31T00:00:00Z",
+                             "2024-01-01T24:00:00Z",
+                             "2024-01-01T23:60:00Z",
+                             "2024-01-01T23:59:60Z",
+                             "1970-01-01T00:00:00Z",
+                             "1970-01-01T00:30:00+01:00",
+                             "1970-01-01T00:00:00-01:00",
+                             "1969-12-31T23:59:59Z",
+                             "1969-12-31T23:59:59.5Z",
+                             "0001-01-01T00:00:00Z",
+                             "9999-12-31T23:59:59Z",
+                             "2100-02-29T00:00:00Z",
+                             "2000-02-29T12:00:00Z",
+                             "2024-01-02T03:04:05+14:00",
+                             "2024-01-02T03:04:05+14:01",
+                             "2024-01-02T03:04:05-14:00",
+                             "2024-01-02T03:04:05-12:00",
+                             "2024-01-02T03:04:05+05:30",
+                             "2024-01-02T03:04:05+23:59",
+                             "2024-01-02T03:04:05+24:00",
+                             "2024-01-02T03:04:05+01:60",
+                             "2024-01-02T03:04:05+0100",
+                             "2024-01-02T03:04:05+01",
+                             "2024-01-02T03:04:05.5+01:00",
+                             "2024-01-02T03:04:05",
+                             "2024-01-02 03:04:05Z",
+                             "2024-01-02t03:04:05z",
+                             "2024-01-02T03:04:05.Z",
+                             "2024-01-02T03:04:05,5Z",
+                             "2024-01-02T03:04Z",
+                             "2024-01-02T03:04:05ZZ",
+                             "2024-01-02T03:04:05Z ",
+                             " 2024-01-02T03:04:05Z",
+                             "2024-1-02T03:04:05Z",
+                             "+2024-01-02T03:04:05Z",
+                             "2024-01-02T03:04:05.-1Z",
+                             "2024-01-02T03:04:-5Z",
+                             "",
+                             "garbage"})
+        QTest::newRow(*text ? text : "empty") << QString::fromUtf8(text);
+    QTest::newRow("full-width digits") << QStringLiteral("\uFF12024-01-02T03:04:05Z");
+}
+
+void ChatResponseTranslatorTest::createdAtReadAsQDateTimeReadsIt()
+{
+    QFETCH(QString, timestamp);
+    QCOMPARE(NativeReplyFields::unixSeconds(timestamp, -1), qtSeconds(timestamp));
+}
+
+void ChatResponseTranslatorTest::createdAtOverManyDays()
+{
+    // every day from 1970 to 2100, at times and offsets that move on from day to day
+    static constexpr const char* offsets[] = {"Z", "+00:00", "-07:00", "+05:30", "+14:00", "-12:00", "+01:00"};
+    static constexpr const char* fractions[] = {"", ".0", ".5", ".385406455", ".999", ".9989", ".04"};
+    const QDate last(2100, 12, 31);
+    int n = 0;
+    for (QDate day(1970, 1, 1); day <= last; day = day.addDays(1), ++n) {
+        const QString text = day.toString(Qt::ISODate) + QStringLiteral("T%1:%2:%3%4%5")
+                                                             .arg(n % 24, 2, 10, QLatin1Char('0'))
+                                                             .arg(n * 7 % 60, 2, 10, QLatin1Char('0'))
+                                                             .arg(n * 13 % 60, 2, 10, QLatin1Char('0'))
+                                                             .arg(QLatin1StringView(fractions[n % 7]))
+                                                             .arg(QLatin1StringView(offsets[n / 7 % 7]));
+        QCOMPARE(NativeReplyFields::unixSeconds(text, -1), qtSeconds(text));
+    }
 }
 
 void ChatResponseTranslatorTest::fixtureStreams_data()

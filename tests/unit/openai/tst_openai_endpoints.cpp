@@ -186,8 +186,10 @@ void OpenAiEndpointsTest::completionResponse()
 {
     QFETCH(QByteArray, reply);
     QFETCH(QByteArray, expected);
-    const QJsonObject actual =
+    const AnswerJson answer =
         CompletionTranslator::translateResponse(testjson::object(reply.constData()), QStringLiteral("cmpl-x"));
+    QCOMPARE(answer.bytes(), testjson::qtCompact(answer.bytes()));
+    const QJsonObject actual = answer.object();
     const QJsonObject expectedObject = testjson::object(expected.constData());
     QString where;
     QVERIFY2(testjson::matches(expectedObject, actual, &where), qPrintable(mismatch(where, expectedObject, actual)));
