@@ -4,9 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
-#include <QVarLengthArray>
 
-#include <algorithm>
 #include <cmath>
 
 namespace llamagate {
@@ -65,15 +63,23 @@ void appendEscaped(QByteArray& out, QByteArrayView utf8)
 
 void CompactJson::appendString(QByteArray& out, QStringView text)
 {
-    out += '"';
-    if (std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; })) {
-        QVarLengthArray<char, 256> ascii(text.size());
-        std::transform(text.begin(), text.end(), ascii.begin(), [](QChar c) { return char(c.unicode()); });
-        appendEscaped(out, QByteArrayView(ascii.data(), ascii.size()));
-    } else {
-        appendEscaped(out, text.toUtf8());
+    // The common case in one pass, straight into `out`: ASCII that needs no escape (names, ids, models, paths).
+    const qsizetype start = out.size();
+    out.resize(start + text.size() + 2);
+    char* next = out.data() + start;
+    *next++ = '"';
+    for (const QChar c : text) {
+        const char16_t unit = c.unicode();
+        if (unit >= 0x80 || unit < 0x20 || unit == u'"' || unit == u'\\') {
+            out.truncate(start);
+            out += '"';
+            appendEscaped(out, text.toUtf8());
+            out += '"';
+            return;
+        }
+        *next++ = char(unit);
     }
-    out += '"';
+    *next = '"';
 }
 
 void CompactJson::appendValue(QByteArray& out, const QJsonValue& value)
