@@ -3,17 +3,19 @@
 #include "gateway/ollama/OllamaClient.h"
 #include "gateway/ollama/UpstreamConnection.h"
 
+#include <QTimerEvent>
+
+#include <limits>
+
 namespace llamagate {
 
 OllamaCall::OllamaCall(
     OllamaClient* client, QByteArray request, bool headRequest, qint64 timeoutMs, bool streamed, QObject* parent)
-    : QObject(parent), m_client(client), m_request(std::move(request)), m_timer(this), m_timeoutMs(timeoutMs),
+    : QObject(parent), m_client(client), m_request(std::move(request)), m_timeoutMs(timeoutMs),
       m_headRequest(headRequest), m_streamed(streamed)
 {
     client->callStarted();
-    m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, &OllamaCall::onTimeout);
-    m_timer.start(std::chrono::milliseconds(timeoutMs));
+    restartTimeout();
     start(false);
 }
 
@@ -67,7 +69,7 @@ void OllamaCall::onBody(const QByteArray& bytes)
         return;
     }
     // A stream that keeps producing may run as long as it needs: the timeout now bounds each silence instead.
-    m_timer.start(std::chrono::milliseconds(m_timeoutMs));
+    restartTimeout();
     emit dataReceived(bytes);
 }
 
@@ -95,6 +97,19 @@ void OllamaCall::onConnectionFailed(const QString& error, bool beforeResponse)
     detach();
     emit failed(ApiError::upstreamUnreachable(
         beforeResponse ? error : QStringLiteral("connection lost mid-response: %1").arg(error)));
+}
+
+void OllamaCall::restartTimeout()
+{
+    m_timer.start(int(qMin<qint64>(m_timeoutMs, std::numeric_limits<int>::max())), Qt::CoarseTimer, this);
+}
+
+void OllamaCall::timerEvent(QTimerEvent* event)
+{
+    if (event->timerId() != m_timer.timerId())
+        return QObject::timerEvent(event);
+    m_timer.stop();
+    onTimeout();
 }
 
 void OllamaCall::onTimeout()

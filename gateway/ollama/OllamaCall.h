@@ -5,7 +5,7 @@
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
+#include <QBasicTimer>
 
 namespace llamagate {
 
@@ -46,8 +46,12 @@ signals:
     /// No complete answer: Ollama unreachable, connection lost, or too slow.
     void failed(const ApiError& error);
 
+protected:
+    void timerEvent(QTimerEvent* event) override;
+
 private:
     void start(bool freshConnection);
+    void restartTimeout();
     void onResponseStarted(int status, const QByteArray& contentType);
     void onBody(const QByteArray& bytes);
     void onResponseFinished(bool reusable);
@@ -58,7 +62,7 @@ private:
     QPointer<OllamaClient> m_client;
     QPointer<UpstreamConnection> m_connection;
     QByteArray m_request;
-    QTimer m_timer;
+    QBasicTimer m_timer; ///< the timeout: no QTimer object per call
     qint64 m_timeoutMs;
     bool m_headRequest;
     bool m_streamed;
