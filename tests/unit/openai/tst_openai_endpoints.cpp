@@ -532,14 +532,18 @@ void OpenAiEndpointsTest::responseIds()
     QFETCH(QString, prefix);
     const QRegularExpression shape(QStringLiteral("^%1[A-Za-z0-9]{24}$").arg(QRegularExpression::escape(prefix)));
     QSet<QString> seen;
+    QSet<QChar> letters;
     for (int i = 0; i < 1000; ++i) {
         const QString id = prefix == u"chatcmpl-" ? ResponseIds::chatCompletion()
                            : prefix == u"cmpl-"   ? ResponseIds::completion()
                                                   : ResponseIds::toolCall();
         QVERIFY2(shape.match(id).hasMatch(), qPrintable(id));
         seen.insert(id);
+        for (const QChar letter : id.sliced(prefix.size()))
+            letters.insert(letter);
     }
     QCOMPARE(seen.size(), 1000);
+    QCOMPARE(letters.size(), 62); // all of A-Z, a-z and 0-9 in 24 000 letters
 }
 
 QTEST_GUILESS_MAIN(OpenAiEndpointsTest)
