@@ -32,12 +32,6 @@ void LogFields::put(const QString& name, Value value)
         m_fields.insert(position, Field{name, std::move(value)});
 }
 
-void LogFields::insert(const LogFields& other)
-{
-    for (const Field& field : other.m_fields)
-        put(field.name, field.value);
-}
-
 qsizetype LogFields::find(QAnyStringView name) const
 {
     for (qsizetype index = 0; index < m_fields.size(); ++index) {

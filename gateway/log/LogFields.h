@@ -26,19 +26,15 @@ public:
 
     /// Sets a field (replacing one with the same name).
     void insert(const QString& name, const QString& text) { put(name, text); }
-    void insert(const QString& name, const char16_t* text) { put(name, QString::fromUtf16(text)); }
     void insert(const QString& name, bool flag) { put(name, flag); }
     template <std::integral Number>
     requires(!std::same_as<Number, bool>) void insert(const QString& name, Number number) { put(name, qint64(number)); }
     void insert(const QString& name, const QJsonValue& value) { put(name, value); }
-    /// Sets every field of `other` (replacing those with the same names).
-    void insert(const LogFields& other);
 
     bool contains(QAnyStringView name) const { return find(name) >= 0; }
     QJsonValue value(QAnyStringView name) const;
     /// The field as text: its string, or empty when it is not a string.
     QString text(QAnyStringView name) const;
-    bool isEmpty() const { return m_fields.isEmpty(); }
     qsizetype size() const { return m_fields.size(); }
 
     QJsonObject toJsonObject() const;
