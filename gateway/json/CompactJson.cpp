@@ -59,6 +59,32 @@ void appendEscaped(QByteArray& out, QByteArrayView utf8)
     out.append(utf8.sliced(runStart));
 }
 
+/// `text` as a JSON string the long way: UTF-8 with JSON's escapes, and a lone surrogate (which UTF-8 cannot
+/// carry) as a \u escape, as QJsonDocument writes it.
+void appendNonAscii(QByteArray& out, QStringView text)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    qsizetype runStart = 0;
+    for (qsizetype index = 0; index < text.size(); ++index) {
+        const char16_t unit = text[index].unicode();
+        if (!QChar::isSurrogate(unit))
+            continue;
+        if (QChar::isHighSurrogate(unit) && index + 1 < text.size() &&
+            QChar::isLowSurrogate(text[index + 1].unicode())) {
+            ++index; // a pair: one character
+            continue;
+        }
+        appendEscaped(out, text.sliced(runStart, index - runStart).toUtf8());
+        out += "\\u";
+        for (int shift = 12; shift >= 0; shift -= 4)
+            out += hex[(unit >> shift) & 0xf];
+        runStart = index + 1;
+    }
+    appendEscaped(out, text.sliced(runStart).toUtf8());
+    out += '"';
+}
+
 } // namespace
 
 void CompactJson::appendString(QByteArray& out, QStringView text)
@@ -72,14 +98,19 @@ void CompactJson::appendString(QByteArray& out, QStringView text)
         const char16_t unit = c.unicode();
         if (unit >= 0x80 || unit < 0x20 || unit == u'"' || unit == u'\\') {
             out.truncate(start);
-            out += '"';
-            appendEscaped(out, text.toUtf8());
-            out += '"';
+            appendNonAscii(out, text);
             return;
         }
         *next++ = char(unit);
     }
     *next = '"';
+}
+
+void CompactJson::appendUtf8String(QByteArray& out, QByteArrayView utf8)
+{
+    out += '"';
+    appendEscaped(out, utf8);
+    out += '"';
 }
 
 void CompactJson::appendValue(QByteArray& out, const QJsonValue& value)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QJsonValue>
 #include <QStringView>
 
@@ -13,6 +14,8 @@ class CompactJson
 public:
     /// `text` as a JSON string in UTF-8; ASCII text (ids, paths, model names) without converting it first.
     static void appendString(QByteArray& out, QStringView text);
+    /// `utf8` (valid UTF-8) as a JSON string.
+    static void appendUtf8String(QByteArray& out, QByteArrayView utf8);
     static void appendValue(QByteArray& out, const QJsonValue& value);
 };
 
