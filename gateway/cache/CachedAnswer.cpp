@@ -8,11 +8,11 @@
 
 namespace llamagate {
 
-bool CachedAnswer::isStorable(const QJsonObject& nativeReply)
+bool CachedAnswer::isStorable(const JsonRef& nativeReply)
 {
-    const QString doneReason = nativeReply.value(QStringLiteral("done_reason")).toString();
-    return nativeReply.value(QStringLiteral("done")).toBool() && !NativeReplyFields::errorMessage(nativeReply) &&
-           doneReason != u"load" && doneReason != u"unload";
+    const JsonRef doneReason = nativeReply.value(QLatin1StringView("done_reason"));
+    return nativeReply.value(QLatin1StringView("done")).toBool() && !NativeReplyFields::errorMessage(nativeReply) &&
+           !doneReason.equals(QLatin1StringView("load")) && !doneReason.equals(QLatin1StringView("unload"));
 }
 
 QJsonObject CachedAnswer::asNativeLine(const QByteArray& answerJson)

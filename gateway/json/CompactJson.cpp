@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include <charconv>
 #include <cmath>
 
 namespace llamagate {
@@ -113,6 +114,13 @@ void CompactJson::appendUtf8String(QByteArray& out, QByteArrayView utf8)
     out += '"';
 }
 
+void CompactJson::appendInteger(QByteArray& out, qint64 value)
+{
+    char digits[24];
+    const std::to_chars_result written = std::to_chars(std::begin(digits), std::end(digits), value);
+    out.append(digits, written.ptr - digits);
+}
+
 void CompactJson::appendValue(QByteArray& out, const QJsonValue& value)
 {
     switch (value.type()) {
@@ -127,7 +135,7 @@ void CompactJson::appendValue(QByteArray& out, const QJsonValue& value)
         if (!qIsFinite(number))
             out += "null";
         else if (std::trunc(number) == number && std::abs(number) < 9e15)
-            out += QByteArray::number(value.toInteger()); // exact, as for the integers it holds
+            appendInteger(out, value.toInteger()); // exact, as for the integers it holds
         else
             out += QByteArray::number(number, 'g', QLocale::FloatingPointShortest);
         return;

@@ -17,6 +17,8 @@ public:
     /// `utf8` (valid UTF-8) as a JSON string.
     static void appendUtf8String(QByteArray& out, QByteArrayView utf8);
     static void appendValue(QByteArray& out, const QJsonValue& value);
+    /// An integer in decimal (QByteArray::number's digits, without its temporary).
+    static void appendInteger(QByteArray& out, qint64 value);
 };
 
 } // namespace llamagate

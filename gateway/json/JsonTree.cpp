@@ -3,11 +3,13 @@
 #include "gateway/json/CompactJson.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QVarLengthArray>
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace llamagate {
 
@@ -265,6 +267,17 @@ private:
         node.next = quint32(m_nodes.size() + 1);
         const QByteArray literal = QByteArray::fromRawData(start, m_p - start);
         bool ok = false;
+        const bool negative = *start == '-';
+        const qsizetype digitCount = literal.size() - (negative ? 1 : 0);
+        if (wholeLiteral && digitCount > 0 && digitCount <= 18) { // fits in an int64 whatever its digits: no need for Qt
+            qint64 value = 0;
+            for (const char* digit = start + (negative ? 1 : 0); digit < m_p; ++digit)
+                value = value * 10 + (*digit - '0');
+            node.integer = negative ? -value : value;
+            node.flags = Node::Integer | (negative && value == 0 ? 0 : Node::Compact);
+            m_nodes.push_back(node);
+            return true;
+        }
         if (zeroFraction) {
             node.integer = literal.toLongLong(&ok);
             if (ok) {
@@ -416,6 +429,11 @@ std::optional<JsonTree> JsonTree::parse(QByteArray json)
     return tree;
 }
 
+JsonTree JsonTree::of(const QJsonObject& object)
+{
+    return *parse(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
 JsonRef JsonTree::root() const
 {
     return JsonRef(m_data.get(), m_data->nodes.data());
@@ -544,12 +562,19 @@ JsonRef JsonRef::value(QLatin1StringView key) const
 {
     if (!isObject())
         return {};
-    JsonRef found;
-    for (auto it = begin(); it != end(); ++it) {
-        if (it.key().equals(key))
-            found = *it;
+    const Node* const nodes = m_data->nodes.data();
+    const char* const json = m_data->json.constData();
+    const Node* found = nullptr;
+    for (quint32 index = indexOf() + 1; index < m_node->next; index = nodes[index + 1].next) {
+        const Node& name = nodes[index];
+        const bool same = (name.flags & Node::Unescaped)
+                              ? name.end - name.begin - 2 == quint32(key.size()) &&
+                                    std::memcmp(json + name.begin + 1, key.data(), key.size()) == 0
+                              : JsonRef(m_data, &name).toString() == key;
+        if (same)
+            found = &nodes[index + 1]; // the last of duplicate keys wins, as in QJsonObject
     }
-    return found;
+    return found ? JsonRef(m_data, found) : JsonRef();
 }
 
 JsonRef JsonRef::Iterator::operator*() const
@@ -605,7 +630,7 @@ void JsonRef::appendCompact(QByteArray& out) const
         return;
     case Node::Number:
         if (m_node->flags & Node::Integer)
-            out += QByteArray::number(m_node->integer);
+            CompactJson::appendInteger(out, m_node->integer);
         else
             CompactJson::appendValue(out, QJsonValue(m_node->number));
         return;
@@ -666,6 +691,14 @@ void JsonRef::appendCompact(QByteArray& out) const
         return;
     }
     }
+}
+
+void JsonRef::appendCompactString(QByteArray& out) const
+{
+    if (isString())
+        appendCompact(out);
+    else
+        out += "\"\"";
 }
 
 QJsonValue JsonRef::toJsonValue() const

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QLatin1StringView>
 #include <QString>
@@ -24,6 +25,9 @@ public:
     /// The tree of `json` (an object or an array at the top), or nothing when QJsonDocument would reject it (ask
     /// QJsonDocument for the error then: the failure path is rare and its messages stay Qt's).
     static std::optional<JsonTree> parse(QByteArray json);
+
+    /// The tree of an object built in Qt's model (its compact JSON read back), for the paths that build one.
+    static JsonTree of(const QJsonObject& object);
 
     /// The top-level object or array.
     JsonRef root() const;
@@ -101,6 +105,10 @@ public:
     /// True when this is a string equal to `text` (ASCII), without decoding it.
     bool equals(QLatin1StringView text) const;
 
+    /// This value when it is an object (or an array), else undefined — QJsonValue's toObject() and toArray().
+    JsonRef toObject() const { return isObject() ? *this : JsonRef(); }
+    JsonRef toArray() const { return isArray() ? *this : JsonRef(); }
+
     /// An object's member `key` (the last one of duplicates, as QJsonObject keeps), or undefined.
     JsonRef value(QLatin1StringView key) const;
     JsonRef operator[](QLatin1StringView key) const { return value(key); }
@@ -135,6 +143,8 @@ public:
     /// Appends the value as QJsonDocument::Compact writes the QJsonValue of it (members sorted by key, the last of
     /// duplicate keys kept); `null` for undefined.
     void appendCompact(QByteArray& out) const;
+    /// Appends a string as JSON (what toString() holds, written compact), `""` for any other type.
+    void appendCompactString(QByteArray& out) const;
     /// The value in Qt's model, for the paths that still work on QJsonObject.
     QJsonValue toJsonValue() const;
 

@@ -29,7 +29,7 @@ AnswerJson AnswerJson::of(const QJsonObject& answer)
     return result;
 }
 
-AnswerJson AnswerJson::completion(QByteArray head, const QJsonObject& reply, QStringView id, QLatin1StringView object)
+AnswerJson AnswerJson::completion(QByteArray head, const JsonRef& reply, QStringView id, QLatin1StringView object)
 {
     const qint64 prompt = reply.value(QLatin1StringView("prompt_eval_count")).toInteger();
     const qint64 completion = reply.value(QLatin1StringView("eval_count")).toInteger();
@@ -38,22 +38,22 @@ AnswerJson AnswerJson::completion(QByteArray head, const QJsonObject& reply, QSt
     json = std::move(head);
     json += ",\"created\":";
     result.m_created.at = json.size();
-    json += QByteArray::number(NativeReplyFields::created(reply));
+    CompactJson::appendInteger(json, NativeReplyFields::created(reply));
     result.m_created.end = json.size();
     json += ",\"id\":";
     result.m_id.at = json.size();
     CompactJson::appendString(json, id);
     result.m_id.end = json.size();
     json += ",\"model\":";
-    CompactJson::appendString(json, reply.value(QLatin1StringView("model")).toString());
+    reply.value(QLatin1StringView("model")).appendCompactString(json);
     json += ",\"object\":\"";
     json.append(object.data(), object.size());
     json += "\",\"usage\":{\"completion_tokens\":";
-    json += QByteArray::number(completion);
+    CompactJson::appendInteger(json, completion);
     json += ",\"prompt_tokens\":";
-    json += QByteArray::number(prompt);
+    CompactJson::appendInteger(json, prompt);
     json += ",\"total_tokens\":";
-    json += QByteArray::number(prompt + completion);
+    CompactJson::appendInteger(json, prompt + completion);
     json += "}}";
     return result;
 }
@@ -67,7 +67,7 @@ QByteArray AnswerJson::renewed(QStringView id, qint64 created) const
     qsizetype from = 0;
     if (m_created.at >= 0) {
         json.append(QByteArrayView(m_json).sliced(from, m_created.at - from));
-        json += QByteArray::number(created);
+        CompactJson::appendInteger(json, created);
         from = m_created.end;
     }
     if (m_id.at >= 0) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "gateway/json/JsonTree.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QLatin1StringView>
@@ -18,7 +20,7 @@ public:
     static AnswerJson of(const QJsonObject& answer);
     /// A `chat.completion` or `text_completion` answer: `head` is `{"choices":[…]` as the translator wrote it; the
     /// members every such answer ends with (created, id, model, object, usage) are appended from the native reply.
-    static AnswerJson completion(QByteArray head, const QJsonObject& reply, QStringView id, QLatin1StringView object);
+    static AnswerJson completion(QByteArray head, const JsonRef& reply, QStringView id, QLatin1StringView object);
 
     const QByteArray& bytes() const { return m_json; }
     qsizetype size() const { return m_json.size(); }

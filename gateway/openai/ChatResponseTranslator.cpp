@@ -34,27 +34,28 @@ QJsonObject ChatResponseTranslator::toolCall(const QJsonObject& nativeCall)
                      {QStringLiteral("arguments"), compactArguments(function.value(QStringLiteral("arguments")))}}}};
 }
 
-AnswerJson ChatResponseTranslator::translate(const QJsonObject& reply, const QString& id)
+AnswerJson ChatResponseTranslator::translate(const JsonRef& reply, const QString& id)
 {
-    const QJsonObject nativeMessage = reply.value(QLatin1StringView("message")).toObject();
-    const QString content = nativeMessage.value(QLatin1StringView("content")).toString();
-    const QString thinking = nativeMessage.value(QLatin1StringView("thinking")).toString();
+    const JsonRef nativeMessage = reply.value(QLatin1StringView("message"));
+    const JsonRef content = nativeMessage.value(QLatin1StringView("content"));
+    const JsonRef thinking = nativeMessage.value(QLatin1StringView("thinking"));
+    const bool hasThinking = thinking.isString() && thinking.source().size() > 2; // more than ""
     QJsonArray toolCalls;
-    for (const QJsonValue& call : nativeMessage.value(QLatin1StringView("tool_calls")).toArray())
-        toolCalls.append(toolCall(call.toObject()));
+    for (const JsonRef call : nativeMessage.value(QLatin1StringView("tool_calls")).toArray())
+        toolCalls.append(toolCall(call.toJsonValue().toObject()));
 
     // The members in key order, as QJsonDocument writes an object.
     QByteArray json;
-    json.reserve(320 + content.size() + 2 * thinking.size()); // exact for ASCII text, bar the numbers
+    json.reserve(320 + content.source().size() + 2 * thinking.source().size()); // exact for ASCII, bar the numbers
     json += "{\"choices\":[{\"finish_reason\":";
     CompactJson::appendString(json, NativeReplyFields::finishReason(reply, !toolCalls.isEmpty()));
     json += ",\"index\":0,\"logprobs\":null,\"message\":{\"content\":";
-    CompactJson::appendString(json, content);
-    if (!thinking.isEmpty()) {
+    content.appendCompactString(json);
+    if (hasThinking) {
         json += ",\"reasoning\":";
-        CompactJson::appendString(json, thinking);
+        thinking.appendCompact(json);
         json += ",\"reasoning_content\":";
-        CompactJson::appendString(json, thinking);
+        thinking.appendCompact(json);
     }
     json += ",\"role\":\"assistant\"";
     if (!toolCalls.isEmpty()) {

@@ -12,7 +12,7 @@ class ChatResponseTranslator
 {
 public:
     /// `id` is the response id the caller made (ResponseIds::chatCompletion()).
-    static AnswerJson translate(const QJsonObject& reply, const QString& id);
+    static AnswerJson translate(const JsonRef& reply, const QString& id);
     /// One native tool call as {id, type:"function", function:{name, arguments:"<compact JSON>"}};
     /// a `call_…` id is generated when Ollama sent none.
     static QJsonObject toolCall(const QJsonObject& nativeCall);

@@ -65,16 +65,16 @@ Result<NativeRequest> CompletionTranslator::translateRequest(const QJsonObject& 
     return native;
 }
 
-AnswerJson CompletionTranslator::translateResponse(const QJsonObject& reply, const QString& id)
+AnswerJson CompletionTranslator::translateResponse(const JsonRef& reply, const QString& id)
 {
     // The members in key order, as QJsonDocument writes an object.
-    const QString text = reply.value(QLatin1StringView("response")).toString();
+    const JsonRef text = reply.value(QLatin1StringView("response"));
     QByteArray json;
-    json.reserve(256 + text.size()); // exact for ASCII text, bar the numbers
+    json.reserve(256 + text.source().size()); // exact for ASCII text, bar the numbers
     json += "{\"choices\":[{\"finish_reason\":";
     CompactJson::appendString(json, NativeReplyFields::finishReason(reply, false));
     json += ",\"index\":0,\"logprobs\":null,\"text\":";
-    CompactJson::appendString(json, text);
+    text.appendCompactString(json);
     json += "}]";
     return AnswerJson::completion(std::move(json), reply, id, QLatin1StringView("text_completion"));
 }

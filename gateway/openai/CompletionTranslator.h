@@ -17,7 +17,7 @@ class CompletionTranslator
 public:
     static Result<NativeRequest> translateRequest(const QJsonObject& request);
     /// `id` from ResponseIds::completion().
-    static AnswerJson translateResponse(const QJsonObject& reply, const QString& id);
+    static AnswerJson translateResponse(const JsonRef& reply, const QString& id);
 };
 
 /// Turns the native /api/generate NDJSON lines of one answer into `text_completion` SSE frames: a chunk per text

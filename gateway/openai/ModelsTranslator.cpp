@@ -14,7 +14,7 @@ QJsonObject model(const QString& id, const QJsonValue& modifiedAt)
 {
     return QJsonObject{{QStringLiteral("id"), id},
                        {QStringLiteral("object"), QStringLiteral("model")},
-                       {QStringLiteral("created"), NativeReplyFields::unixSeconds(modifiedAt, 0)},
+                       {QStringLiteral("created"), NativeReplyFields::unixSeconds(modifiedAt.toString(), 0)},
                        {QStringLiteral("owned_by"), ModelsTranslator::ownedBy(id)}};
 }
 

@@ -70,18 +70,12 @@ std::optional<qint64> rfc3339Seconds(QStringView text)
 
 } // namespace
 
-qint64 NativeReplyFields::unixSeconds(const QJsonValue& timestamp, qint64 fallback)
+qint64 NativeReplyFields::unixSeconds(const QString& timestamp, qint64 fallback)
 {
-    const QString text = timestamp.toString();
-    if (const std::optional<qint64> seconds = rfc3339Seconds(text))
+    if (const std::optional<qint64> seconds = rfc3339Seconds(timestamp))
         return *seconds;
-    const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    const QDateTime time = QDateTime::fromString(timestamp, Qt::ISODateWithMs);
     return time.isValid() ? time.toSecsSinceEpoch() : fallback;
-}
-
-qint64 NativeReplyFields::created(const QJsonObject& reply)
-{
-    return unixSeconds(reply.value(QStringLiteral("created_at")), QDateTime::currentSecsSinceEpoch());
 }
 
 QJsonObject NativeReplyFields::usage(const QJsonObject& reply)
@@ -91,24 +85,6 @@ QJsonObject NativeReplyFields::usage(const QJsonObject& reply)
     return QJsonObject{{QStringLiteral("prompt_tokens"), prompt},
                        {QStringLiteral("completion_tokens"), completion},
                        {QStringLiteral("total_tokens"), prompt + completion}};
-}
-
-QString NativeReplyFields::finishReason(const QJsonObject& reply, bool hadToolCalls)
-{
-    if (reply.value(QStringLiteral("done_reason")).toString() == u"length")
-        return QStringLiteral("length");
-    return hadToolCalls ? QStringLiteral("tool_calls") : QStringLiteral("stop");
-}
-
-std::optional<QString> NativeReplyFields::errorMessage(const QJsonObject& reply)
-{
-    const QJsonValue error = reply.value(QStringLiteral("error"));
-    if (error.isUndefined())
-        return std::nullopt;
-    if (error.isString())
-        return error.toString();
-    const QString nested = error.toObject().value(QStringLiteral("message")).toString();
-    return nested.isEmpty() ? QStringLiteral("Ollama reported an error") : nested;
 }
 
 } // namespace llamagate

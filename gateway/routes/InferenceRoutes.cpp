@@ -105,11 +105,12 @@ void whenSlotFree(const GatewayContext& context,
     }
 }
 
-void recordUsage(const ExchangePtr& exchange, const QJsonObject& reply)
+void recordUsage(const ExchangePtr& exchange, const JsonRef& reply)
 {
     exchange->logFields.insert(QStringLiteral("prompt_tokens"),
-                               reply.value(QStringLiteral("prompt_eval_count")).toInt());
-    exchange->logFields.insert(QStringLiteral("completion_tokens"), reply.value(QStringLiteral("eval_count")).toInt());
+                               reply.value(QLatin1StringView("prompt_eval_count")).toInt());
+    exchange->logFields.insert(QStringLiteral("completion_tokens"),
+                               reply.value(QLatin1StringView("eval_count")).toInt());
 }
 
 /// The shared flow of chat and text completions: a translated native request, answered from the cache (bypassing
@@ -123,7 +124,7 @@ void generate(const GatewayContext& context,
               const QString& nativePath,
               const NativeRequest& native,
               const QString& id,
-              std::function<AnswerJson(const QJsonObject&)> translateReply)
+              std::function<AnswerJson(const JsonRef&)> translateReply)
 {
     exchange->logFields.insert(QStringLiteral("stream"), native.stream);
     const JsonMembers members(native.body); // serialized once, for the cache key and for Ollama
@@ -144,7 +145,7 @@ void generate(const GatewayContext& context,
             const qint64 timeoutMs = context.config.integer(Setting::Timeout);
             if (!native.stream) {
                 OllamaCall* call = context.ollama->postJson(nativePath, body, timeoutMs, false, exchange->responder);
-                whenUpstreamJson(call, exchange, [exchange, cache, translateReply, slot](const QJsonObject& reply) {
+                whenUpstreamJson(call, exchange, [exchange, cache, translateReply, slot](const JsonRef& reply) {
                     recordUsage(exchange, reply);
                     const AnswerJson answer = translateReply(reply);
                     exchange->responder->send(200, QByteArrayLiteral("application/json"), answer.bytes());
@@ -162,9 +163,11 @@ void generate(const GatewayContext& context,
                                  if (translator->isFinished())
                                      return QByteArray();
                                  const QByteArray frames = translator->feed(assembler->add(line));
-                                 const std::optional<QJsonObject> reply = assembler->reply();
-                                 if (reply && CachedAnswer::isStorable(*reply))
-                                     cache.store(translateReply(*reply));
+                                 if (const std::optional<QJsonObject> reply = assembler->reply()) {
+                                     const JsonTree whole = JsonTree::of(*reply);
+                                     if (CachedAnswer::isStorable(whole.root()))
+                                         cache.store(translateReply(whole.root()));
+                                 }
                                  return frames;
                              },
                              [translator](const QString& message) { return translator->fail(message); },
@@ -204,7 +207,7 @@ void addInferenceRoutes(Router& router, const GatewayContext& context)
                                QStringLiteral("/api/chat"),
                                chat,
                                id,
-                               [id](const QJsonObject& reply) { return ChatResponseTranslator::translate(reply, id); });
+                               [id](const JsonRef& reply) { return ChatResponseTranslator::translate(reply, id); });
                        });
                });
 
@@ -228,7 +231,7 @@ void addInferenceRoutes(Router& router, const GatewayContext& context)
                        QStringLiteral("/api/generate"),
                        native.value(),
                        id,
-                       [id](const QJsonObject& reply) { return CompletionTranslator::translateResponse(reply, id); });
+                       [id](const JsonRef& reply) { return CompletionTranslator::translateResponse(reply, id); });
                });
 
     router.add(
@@ -261,11 +264,11 @@ void addInferenceRoutes(Router& router, const GatewayContext& context)
                                                  context.config.integer(Setting::Timeout),
                                                  false,
                                                  exchange->responder);
-                    whenUpstreamJson(call, exchange, [exchange, embed, cache, slot](const QJsonObject& reply) {
+                    whenUpstreamJson(call, exchange, [exchange, embed, cache, slot](const JsonRef& reply) {
                         exchange->logFields.insert(QStringLiteral("prompt_tokens"),
-                                                   reply.value(QStringLiteral("prompt_eval_count")).toInt());
-                        const AnswerJson answer =
-                            AnswerJson::of(EmbeddingsTranslator::translateResponse(reply, embed.base64));
+                                                   reply.value(QLatin1StringView("prompt_eval_count")).toInt());
+                        const AnswerJson answer = AnswerJson::of(
+                            EmbeddingsTranslator::translateResponse(reply.toJsonValue().toObject(), embed.base64));
                         cache.store(answer);
                         exchange->responder->send(200, QByteArrayLiteral("application/json"), answer.bytes());
                     });

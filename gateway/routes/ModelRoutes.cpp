@@ -19,8 +19,8 @@ void addModelRoutes(Router& router, const GatewayContext& context)
                [&context](const ExchangePtr& exchange) {
                    OllamaCall* call = context.ollama->get(
                        QStringLiteral("/api/tags"), context.config.integer(Setting::Timeout), exchange->responder);
-                   whenUpstreamJson(call, exchange, [exchange](const QJsonObject& tags) {
-                       exchange->responder->sendJson(200, ModelsTranslator::fromTags(tags));
+                   whenUpstreamJson(call, exchange, [exchange](const JsonRef& tags) {
+                       exchange->responder->sendJson(200, ModelsTranslator::fromTags(tags.toJsonValue().toObject()));
                    });
                });
 
@@ -37,8 +37,9 @@ void addModelRoutes(Router& router, const GatewayContext& context)
                                                                context.config.integer(Setting::Timeout),
                                                                false,
                                                                exchange->responder);
-                   whenUpstreamJson(call, exchange, [exchange, id](const QJsonObject& show) {
-                       exchange->responder->sendJson(200, ModelsTranslator::fromShow(id, show));
+                   whenUpstreamJson(call, exchange, [exchange, id](const JsonRef& show) {
+                       exchange->responder->sendJson(200,
+                                                     ModelsTranslator::fromShow(id, show.toJsonValue().toObject()));
                    });
                });
 }

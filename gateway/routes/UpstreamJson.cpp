@@ -8,7 +8,7 @@
 
 namespace llamagate {
 
-void whenUpstreamJson(OllamaCall* call, const ExchangePtr& exchange, std::function<void(const QJsonObject&)> onSuccess)
+void whenUpstreamJson(OllamaCall* call, const ExchangePtr& exchange, std::function<void(const JsonRef&)> onSuccess)
 {
     QObject::connect(call, &OllamaCall::failed, call, [exchange](const ApiError& error) {
         exchange->logFields.insert(QStringLiteral("upstream_error"), error.message);
@@ -23,16 +23,17 @@ void whenUpstreamJson(OllamaCall* call, const ExchangePtr& exchange, std::functi
             responder->sendError(NativeErrorTranslator::toApiError(call->status(), call->body()));
             return;
         }
-        QJsonParseError parseError{};
-        const QJsonDocument document = QJsonDocument::fromJson(call->body(), &parseError);
-        if (!document.isObject()) {
+        const std::optional<JsonTree> reply = JsonTree::parse(call->body());
+        if (!reply || !reply->root().isObject()) {
+            QJsonParseError parseError{}; // Qt's words for what is wrong
+            QJsonDocument::fromJson(call->body(), &parseError);
             ApiError error = ApiError::upstreamError(
                 502, QStringLiteral("Ollama answered with invalid JSON: %1").arg(parseError.errorString()));
             error.code = QStringLiteral("upstream_invalid_response");
             responder->sendError(error);
             return;
         }
-        onSuccess(document.object());
+        onSuccess(reply->root());
     });
 }
 

@@ -1,8 +1,7 @@
 #pragma once
 
+#include "gateway/json/JsonTree.h"
 #include "gateway/routes/Exchange.h"
-
-#include <QJsonObject>
 
 #include <functional>
 
@@ -10,8 +9,8 @@ namespace llamagate {
 
 class OllamaCall;
 
-/// Waits for a collected Ollama call and hands its JSON object to `onSuccess`; answers the client with the right
+/// Waits for a collected Ollama call and hands its JSON object (read in place) to `onSuccess`; answers the client with the right
 /// OpenAI error envelope instead when Ollama is unreachable, too slow, answers an error, or answers garbage.
-void whenUpstreamJson(OllamaCall* call, const ExchangePtr& exchange, std::function<void(const QJsonObject&)> onSuccess);
+void whenUpstreamJson(OllamaCall* call, const ExchangePtr& exchange, std::function<void(const JsonRef&)> onSuccess);
 
 } // namespace llamagate

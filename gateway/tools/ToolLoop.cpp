@@ -133,9 +133,10 @@ void ToolLoop::sendRound(ModelQueue::SlotPtr slot)
     m_call = m_context.ollama->postJson(QStringLiteral("/api/chat"), json, timeoutMs, m_native.stream, this);
     if (!m_native.stream) {
         OllamaCall* call = m_call;
-        whenUpstreamJson(call, m_exchange, [this, call](const QJsonObject& reply) {
+        whenUpstreamJson(call, m_exchange, [this, call](const JsonRef& replyJson) {
             call->deleteLater();
             m_call = nullptr;
+            const QJsonObject reply = replyJson.toJsonValue().toObject();
             onReply(reply,
                     reply.value(QStringLiteral("message")).toObject().value(QStringLiteral("tool_calls")).toArray());
         });
@@ -375,7 +376,7 @@ void ToolLoop::finish(QJsonObject reply, const QJsonArray& clientCalls, bool rou
             message.insert(QStringLiteral("tool_calls"), clientCalls);
         reply.insert(QStringLiteral("message"), message);
         HttpHeaders headers;
-        QJsonObject answer = ChatResponseTranslator::translate(reply, m_id).object();
+        QJsonObject answer = ChatResponseTranslator::translate(JsonTree::of(reply).root(), m_id).object();
         if (ranTools) {
             answer.insert(QStringLiteral("llamagate"), summary(roundLimit));
             headers.append({QByteArrayLiteral("X-LlamaGate-Tool-Calls"), m_ran.join(QStringLiteral(", ")).toUtf8()});

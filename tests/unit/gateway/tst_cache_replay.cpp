@@ -2,6 +2,7 @@
 
 #include "gateway/cache/CachedAnswer.h"
 #include "gateway/cache/NativeStreamAssembler.h"
+#include "gateway/json/JsonTree.h"
 #include "gateway/openai/ChatResponseTranslator.h"
 #include "gateway/openai/ChatStreamTranslator.h"
 #include "gateway/openai/CompletionTranslator.h"
@@ -196,10 +197,11 @@ void TestCacheReplay::streamIsStoredAndReplayed()
         // the live stream, and what is stored from it
         const auto [liveFrames, reply] = stream(QStringLiteral("chatcmpl-live"), nativeLines);
         QVERIFY(reply);
-        QVERIFY(CachedAnswer::isStorable(*reply));
+        QVERIFY(CachedAnswer::isStorable(JsonTree::of(*reply).root()));
         const AnswerJson stored =
-            chat ? ChatResponseTranslator::translate(*reply, QStringLiteral("chatcmpl-live"))
-                 : CompletionTranslator::translateResponse(*reply, QStringLiteral("chatcmpl-live"));
+            chat
+                ? ChatResponseTranslator::translate(JsonTree::of(*reply).root(), QStringLiteral("chatcmpl-live"))
+                : CompletionTranslator::translateResponse(JsonTree::of(*reply).root(), QStringLiteral("chatcmpl-live"));
         const Summary live = summarizeStream(liveFrames, chat);
         QJsonObject want = expected;
         want.insert(QStringLiteral("usage"), includeUsage ? QJsonValue(kUsage) : QJsonValue());
@@ -244,8 +246,9 @@ void TestCacheReplay::wholeAndStreamedAnswersAreStoredAlike()
         {"model":"llama3.2","created_at":"2025-01-01T00:00:02Z","message":{"role":"assistant","content":""},"done":true,
          "done_reason":"stop","prompt_eval_count":26,"eval_count":3,"total_duration":5}])"))
         assembler.add(line.toObject());
-    QCOMPARE(ChatResponseTranslator::translate(*assembler.reply(), QStringLiteral("chatcmpl-1")).bytes(),
-             ChatResponseTranslator::translate(whole, QStringLiteral("chatcmpl-1")).bytes());
+    QCOMPARE(ChatResponseTranslator::translate(JsonTree::of(*assembler.reply()).root(), QStringLiteral("chatcmpl-1"))
+                 .bytes(),
+             ChatResponseTranslator::translate(JsonTree::of(whole).root(), QStringLiteral("chatcmpl-1")).bytes());
 }
 
 void TestCacheReplay::storableReplies_data()
@@ -273,9 +276,9 @@ void TestCacheReplay::storableReplies()
     for (const QJsonValue& line : nativeLines)
         assembler.add(line.toObject());
     const std::optional<QJsonObject> reply = assembler.reply();
-    QCOMPARE(reply.has_value() && CachedAnswer::isStorable(*reply), storable);
+    QCOMPARE(reply.has_value() && CachedAnswer::isStorable(JsonTree::of(*reply).root()), storable);
     if (nativeLines.size() == 1) // a whole (non-streamed) reply is judged the same way
-        QCOMPARE(CachedAnswer::isStorable(nativeLines.first().toObject()), storable);
+        QCOMPARE(CachedAnswer::isStorable(JsonTree::of(nativeLines.first().toObject()).root()), storable);
 }
 
 void TestCacheReplay::renewedChangesOnlyIdAndCreated()
@@ -293,14 +296,16 @@ void TestCacheReplay::renewedChangesOnlyIdAndCreated()
     const QJsonObject reply = testjson::object(R"({"model":"m","created_at":"2024-01-02T03:04:05Z","done":true,
         "message":{"role":"assistant","content":"\"id\":1,\"created\":2","tool_calls":[{"id":"call_1",
         "function":{"name":"f","arguments":{}}}]}})");
-    const AnswerJson translated = ChatResponseTranslator::translate(reply, QStringLiteral("chatcmpl-old"));
+    const AnswerJson translated =
+        ChatResponseTranslator::translate(JsonTree::of(reply).root(), QStringLiteral("chatcmpl-old"));
     QJsonObject renewedObject = translated.object();
     renewedObject.insert(QStringLiteral("id"), QStringLiteral("new \"id\" \u00e9"));
     renewedObject.insert(QStringLiteral("created"), qint64(1'800'000'000'000));
     QCOMPARE(translated.renewed(u"new \"id\" \u00e9", 1'800'000'000'000),
              QJsonDocument(renewedObject).toJson(QJsonDocument::Compact));
     const AnswerJson completion = CompletionTranslator::translateResponse(
-        testjson::object(R"({"model":"m","response":"r","done":true})"), QStringLiteral("cmpl-old"));
+        JsonTree::of(testjson::object(R"({"model":"m","response":"r","done":true})")).root(),
+        QStringLiteral("cmpl-old"));
     QJsonObject renewedCompletion = completion.object();
     renewedCompletion.insert(QStringLiteral("id"), QStringLiteral("cmpl-new"));
     renewedCompletion.insert(QStringLiteral("created"), 3);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "gateway/json/JsonTree.h"
+
 #include <QByteArray>
 #include <QFile>
 #include <QJsonArray>
@@ -48,6 +50,19 @@ inline QJsonValue load(const QJsonValue& value, QString* error)
     if (error->isEmpty() && parseError.error != QJsonParseError::NoError)
         *error = QStringLiteral("%1: %2").arg(text, parseError.errorString());
     return document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
+}
+
+/// A referenced JSON file read in place from its own bytes (as the gateway reads Ollama's), or the inline object.
+inline llamagate::JsonTree tree(const QJsonValue& value, QString* error)
+{
+    const QString text = value.toString();
+    if (!text.startsWith(u"fixtures:") && !text.startsWith(u"tests:"))
+        return llamagate::JsonTree::of(value.toObject());
+    const std::optional<llamagate::JsonTree> tree = llamagate::JsonTree::parse(readFile(text, error));
+    if (tree)
+        return *tree;
+    *error = QStringLiteral("%1: not JSON").arg(text);
+    return llamagate::JsonTree::of({});
 }
 
 /// What QJsonDocument::Compact writes for the object `json` holds: an answer written straight to bytes must be

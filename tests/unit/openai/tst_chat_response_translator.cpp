@@ -95,9 +95,9 @@ void ChatResponseTranslatorTest::fixtureReplies()
 {
     QFETCH(QJsonObject, testCase);
     QString error;
-    const QJsonObject reply = testjson::load(testCase[QStringLiteral("reply")], &error).toObject();
+    const JsonTree reply = testjson::tree(testCase[QStringLiteral("reply")], &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    const AnswerJson answer = ChatResponseTranslator::translate(reply, QStringLiteral("chatcmpl-test"));
+    const AnswerJson answer = ChatResponseTranslator::translate(reply.root(), QStringLiteral("chatcmpl-test"));
     QCOMPARE(answer.bytes(), testjson::qtCompact(answer.bytes()));
     const QJsonObject actual = answer.object();
     const QJsonValue expected = testCase[QStringLiteral("expected")];
@@ -152,7 +152,8 @@ void ChatResponseTranslatorTest::replies()
     QFETCH(QJsonObject, reply);
     QFETCH(QJsonObject, expected);
     QVERIFY2(!reply.isEmpty() && !expected.isEmpty(), "invalid JSON in the test table");
-    const AnswerJson answer = ChatResponseTranslator::translate(reply, QStringLiteral("chatcmpl-x"));
+    const AnswerJson answer =
+        ChatResponseTranslator::translate(JsonTree::of(reply).root(), QStringLiteral("chatcmpl-x"));
     QCOMPARE(answer.bytes(), testjson::qtCompact(answer.bytes()));
     const QJsonObject actual = answer.object();
     QString where;
@@ -163,8 +164,10 @@ void ChatResponseTranslatorTest::generatedToolCallIdsDiffer()
 {
     const QJsonObject actual =
         ChatResponseTranslator::translate(
-            chatReply(R"({"role":"assistant","content":"","tool_calls":[{"function":{"name":"f","arguments":{}}},
-                                                                    {"function":{"name":"g","arguments":{}}}]})"),
+            JsonTree::of(
+                chatReply(R"({"role":"assistant","content":"","tool_calls":[{"function":{"name":"f","arguments":{}}},
+                                                                    {"function":{"name":"g","arguments":{}}}]})"))
+                .root(),
             QStringLiteral("chatcmpl-x"))
             .object();
     const QJsonArray calls =
@@ -179,7 +182,8 @@ void ChatResponseTranslatorTest::missingCreatedAtIsNow()
     const qint64 before = QDateTime::currentSecsSinceEpoch();
     const QJsonObject actual =
         ChatResponseTranslator::translate(
-            testjson::object(R"({"model":"m","message":{"role":"assistant","content":"x"},"done":true})"),
+            JsonTree::of(testjson::object(R"({"model":"m","message":{"role":"assistant","content":"x"},"done":true})"))
+                .root(),
             QStringLiteral("chatcmpl-x"))
             .object();
     const qint64 created = actual[QStringLiteral("created")].toInteger();

@@ -186,8 +186,8 @@ void OpenAiEndpointsTest::completionResponse()
 {
     QFETCH(QByteArray, reply);
     QFETCH(QByteArray, expected);
-    const AnswerJson answer =
-        CompletionTranslator::translateResponse(testjson::object(reply.constData()), QStringLiteral("cmpl-x"));
+    const AnswerJson answer = CompletionTranslator::translateResponse(
+        JsonTree::of(testjson::object(reply.constData())).root(), QStringLiteral("cmpl-x"));
     QCOMPARE(answer.bytes(), testjson::qtCompact(answer.bytes()));
     const QJsonObject actual = answer.object();
     const QJsonObject expectedObject = testjson::object(expected.constData());
