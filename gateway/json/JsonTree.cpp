@@ -8,6 +8,7 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 
@@ -39,6 +40,14 @@ int hexValue(char c)
 {
     return isDigit(c) ? c - '0' : (c | 0x20) - 'a' + 10;
 }
+
+/// The bytes a string holds as they are: printable ASCII other than the quote and the backslash.
+constexpr std::array<bool, 256> PlainText = [] {
+    std::array<bool, 256> plain{};
+    for (int c = 0x20; c < 0x80; ++c)
+        plain[c] = c != '"' && c != '\\';
+    return plain;
+}();
 
 /// The length of the well-formed UTF-8 sequence at `p` (not ASCII), or 0 when it is not one: no overlong forms,
 /// no surrogates, nothing above U+10FFFF.
@@ -184,6 +193,8 @@ private:
         bool ascii = true;
         bool control = false;
         while (true) {
+            while (m_p < m_end && PlainText[uchar(*m_p)])
+                ++m_p;
             if (m_p >= m_end)
                 return false;
             const auto c = uchar(*m_p);
@@ -269,7 +280,8 @@ private:
         bool ok = false;
         const bool negative = *start == '-';
         const qsizetype digitCount = literal.size() - (negative ? 1 : 0);
-        if (wholeLiteral && digitCount > 0 && digitCount <= 18) { // fits in an int64 whatever its digits: no need for Qt
+        if (wholeLiteral && digitCount > 0 &&
+            digitCount <= 18) { // fits in an int64 whatever its digits: no need for Qt
             qint64 value = 0;
             for (const char* digit = start + (negative ? 1 : 0); digit < m_p; ++digit)
                 value = value * 10 + (*digit - '0');
