@@ -229,8 +229,7 @@ void Gateway::handle(const HttpRequest& request, HttpResponder* responder)
     exchange->request.requestId = acceptRequestId(request.header("x-request-id"));
     exchange->responder = responder;
     responder->addHeader(QByteArrayLiteral("X-Request-ID"), exchange->request.requestId.toLatin1());
-    connect(
-        responder, &HttpResponder::finished, this, [this, exchange, responder] { logRequest(*exchange, *responder); });
+    responder->whenFinished([this, exchange, responder] { logRequest(*exchange, *responder); });
     const QByteArray origin = request.header("origin");
     if (const std::optional<CorsPolicy::Preflight> preflight = m_cors.preflight(request)) {
         if (preflight->status == 403) {

@@ -1,6 +1,7 @@
 #include "gateway/http/HttpResponder.h"
 
 #include "gateway/http/ConnectionGuard.h"
+#include "gateway/http/HttpServer.h"
 #include "gateway/openai/ApiError.h"
 
 #include <QJsonDocument>
@@ -67,12 +68,19 @@ QByteArray httpReasonPhrase(int status)
     }
 }
 
-HttpResponder::HttpResponder(QTcpSocket* socket, bool headOnly, bool closeAfterResponse, QObject* parent)
-    : QObject(parent), m_socket(socket), m_headOnly(headOnly), m_closeAfterResponse(closeAfterResponse)
+HttpResponder::HttpResponder(QTcpSocket* socket, bool headOnly, bool closeAfterResponse, HttpServer* server)
+    : QObject(server), m_socket(socket), m_guard(ConnectionGuard::of(socket)), m_server(server), m_headOnly(headOnly),
+      m_closeAfterResponse(closeAfterResponse)
 {
     m_clock.start();
-    if (socket)
-        connect(socket, &QTcpSocket::disconnected, this, &HttpResponder::onSocketDisconnected);
+    if (m_guard)
+        m_guard->watch(this);
+}
+
+HttpResponder::~HttpResponder()
+{
+    if (m_guard && m_socket)
+        m_guard->unwatch(this);
 }
 
 void HttpResponder::addHeader(const QByteArray& name, const QByteArray& value)
@@ -194,13 +202,17 @@ void HttpResponder::finish()
     if (m_finished)
         return;
     m_finished = true;
+    if (m_guard && m_socket)
+        m_guard->unwatch(this);
     if (isConnected()) {
-        if (ConnectionGuard* guard = ConnectionGuard::of(m_socket))
-            guard->responseFinished(m_closeAfterResponse);
+        if (m_guard)
+            m_guard->responseFinished(m_closeAfterResponse);
         else if (m_closeAfterResponse)
             m_socket->disconnectFromHost();
     }
-    emit finished();
+    m_server->responderFinished(this);
+    if (m_whenFinished)
+        m_whenFinished();
 }
 
 void HttpResponder::onSocketDisconnected()
