@@ -76,7 +76,16 @@ void UpstreamConnection::close()
 
 void UpstreamConnection::onReadyRead()
 {
-    const QByteArray bytes = m_socket->readAll();
+    // What has arrived, in one buffer of its size (readAll() grows a 16 KiB buffer and shrinks it again).
+    QByteArray bytes;
+    while (const qint64 available = m_socket->bytesAvailable()) {
+        const qsizetype start = bytes.size();
+        bytes.resize(start + available);
+        const qint64 read = m_socket->read(bytes.data() + start, available);
+        bytes.truncate(start + qMax<qint64>(read, 0));
+        if (read <= 0)
+            break;
+    }
     if (!m_busy) {
         close(); // a server talking out of turn: this connection cannot be trusted with another request
         return;
