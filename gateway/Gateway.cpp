@@ -18,6 +18,8 @@
 #include "gateway/routes/PassthroughRoutes.h"
 #include "gateway/routes/SystemRoutes.h"
 
+#include <QMetaMethod>
+
 #include <algorithm>
 
 namespace llamagate {
@@ -117,7 +119,7 @@ void Gateway::start(const GatewayConfig& config)
                 entry.ip = peer.toString();
                 entry.extra.insert(QStringLiteral("error"), reason);
                 JsonLogger::instance().write(
-                    LogLevel::Warn, QStringLiteral("request rejected"), entry.lineFields());
+                    LogLevel::Warn, QStringLiteral("request rejected"), entry.extra, entry.ownFields());
                 emit requestLogged(entry);
             });
     connect(m_http, &HttpServer::activeResponsesChanged, this, &Gateway::finishStopWhenDrained);
@@ -227,8 +229,7 @@ void Gateway::handle(const HttpRequest& request, HttpResponder* responder)
     exchange->request.requestId = acceptRequestId(request.header("x-request-id"));
     exchange->responder = responder;
     responder->addHeader(QByteArrayLiteral("X-Request-ID"), exchange->request.requestId.toLatin1());
-    connect(
-        responder, &HttpResponder::finished, this, [this, exchange, responder] { logRequest(*exchange, *responder); });
+    responder->whenFinished([this, exchange, responder] { logRequest(*exchange, *responder); });
     const QByteArray origin = request.header("origin");
     if (const std::optional<CorsPolicy::Preflight> preflight = m_cors.preflight(request)) {
         if (preflight->status == 403) {
@@ -300,10 +301,18 @@ QByteArray Gateway::metricsText() const
     });
 }
 
+const QString& Gateway::peerText(const QHostAddress& peer)
+{
+    if (peer != m_lastPeer || m_lastPeerText.isNull()) {
+        m_lastPeer = peer;
+        m_lastPeerText = peer.toString();
+    }
+    return m_lastPeerText;
+}
+
 void Gateway::logRequest(const Exchange& exchange, const HttpResponder& responder)
 {
     RequestLogEntry entry;
-    entry.time = QDateTime::currentDateTimeUtc();
     entry.requestId = exchange.request.requestId;
     entry.method = QString::fromLatin1(exchange.request.method);
     entry.path = exchange.request.path;
@@ -313,13 +322,16 @@ void Gateway::logRequest(const Exchange& exchange, const HttpResponder& responde
     if (responder.clientClosedEarly())
         entry.extra.insert(QStringLiteral("client_closed"), true);
     entry.latencyMs = responder.elapsedMs();
-    entry.ip = exchange.request.peer.toString();
+    entry.ip = peerText(exchange.request.peer);
     const LogLevel level = entry.status >= 500   ? LogLevel::Error
                            : entry.status >= 400 ? LogLevel::Warn
                                                  : LogLevel::Info;
-    JsonLogger::instance().write(level, QStringLiteral("request"), entry.lineFields());
+    JsonLogger::instance().write(level, QStringLiteral("request"), entry.extra, entry.ownFields());
     m_metrics.record(entry, exchange.route);
-    emit requestLogged(entry);
+    if (isSignalConnected(QMetaMethod::fromSignal(&Gateway::requestLogged))) { // the desktop app's log view
+        entry.time = QDateTime::currentDateTimeUtc();
+        emit requestLogged(entry);
+    }
 }
 
 } // namespace llamagate

@@ -55,6 +55,8 @@ signals:
 private:
     void handle(const HttpRequest& request, HttpResponder* responder);
     void logRequest(const Exchange& exchange, const HttpResponder& responder);
+    /// The address as text; the last one is kept, as requests mostly come from the same clients over and over.
+    const QString& peerText(const QHostAddress& peer);
     QByteArray metricsText() const;
     void retire(HttpServer* server);
     void finishStop();
@@ -72,6 +74,8 @@ private:
     QTimer m_drainTimer;
     QTimer m_mcpReportTimer; ///< gathers bursts of MCP status changes into one report
     bool m_stopping = false;
+    QHostAddress m_lastPeer;
+    QString m_lastPeerText;
 };
 
 /// A sane client-sent request id is kept; anything else is replaced by a new UUID.

@@ -45,7 +45,14 @@ ConnectionGuard::ConnectionGuard(QTcpSocket* socket, const Options& options)
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, &ConnectionGuard::onDeadline);
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
+    connect(socket, &QTcpSocket::disconnected, this, &ConnectionGuard::onDisconnected);
     updateDeadline();
+}
+
+void ConnectionGuard::onDisconnected()
+{
+    for (HttpResponder* responder : std::exchange(m_responders, {}))
+        responder->onSocketDisconnected();
 }
 
 bool ConnectionGuard::isIdle() const

@@ -2,6 +2,7 @@
 
 #include "gateway/http/HttpFramingGuard.h"
 
+#include <QList>
 #include <QObject>
 #include <QTimer>
 
@@ -10,6 +11,7 @@ class QTcpSocket;
 namespace llamagate {
 
 struct ApiError;
+class HttpResponder;
 
 /// Watches one client connection for QtHttpServer: enforces the size limits (413, 431), answers
 /// `Expect: 100-continue`, and closes connections that stall while sending a request or stay idle too long.
@@ -33,6 +35,10 @@ public:
     void responseFinished(bool closeConnection);
     /// Closes the connection now if it is between requests, otherwise after the current response.
     void closeWhenIdle();
+    /// Tells the responder if the client disconnects, until unwatched: one signal connection per client connection
+    /// instead of one per request.
+    void watch(HttpResponder* responder) { m_responders.append(responder); }
+    void unwatch(HttpResponder* responder) { m_responders.removeOne(responder); }
 
 signals:
     /// The guard answered a request itself with an error status and is closing the connection.
@@ -42,6 +48,7 @@ private:
     ConnectionGuard(QTcpSocket* socket, const Options& options);
 
     void onReadyRead();
+    void onDisconnected();
     void onDeadline();
     void reject(const ApiError& error);
     void discardInput();
@@ -52,6 +59,7 @@ private:
     Options m_options;
     HttpFramingGuard m_framing;
     QTimer m_deadline;
+    QList<HttpResponder*> m_responders; ///< unfinished responses on this connection
     HttpFramingGuard::Phase m_lastPhase = HttpFramingGuard::Phase::Idle;
     int m_requestsSeen = 0;
     int m_pendingResponses = 0;

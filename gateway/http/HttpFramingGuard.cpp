@@ -10,15 +10,6 @@ namespace {
 
 constexpr qsizetype kMaxChunkLine = 1024;
 
-qsizetype headerEnd(const QByteArray& block)
-{
-    const qsizetype crlf = block.indexOf("\r\n\r\n");
-    if (crlf >= 0)
-        return crlf + 4;
-    const qsizetype lf = block.indexOf("\n\n");
-    return lf >= 0 ? lf + 2 : -1;
-}
-
 } // namespace
 
 HttpFramingGuard::HttpFramingGuard(const Limits& limits) : m_limits(limits) {}
@@ -66,7 +57,7 @@ HttpFramingGuard::Verdict HttpFramingGuard::feed(QByteArrayView bytes)
             const qsizetype room = m_limits.maxHeaderBytes - before;
             const qsizetype take = qMin(bytes.size() - position, room + 1);
             m_line.append(bytes.sliced(position, take));
-            const qsizetype end = headerEnd(m_line);
+            const qsizetype end = HttpHeadLines::headEnd(m_line, true);
             if (end < 0) {
                 if (m_line.size() > m_limits.maxHeaderBytes)
                     return fail(Verdict::HeadersTooLarge);

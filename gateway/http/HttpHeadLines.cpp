@@ -1,6 +1,26 @@
 #include "gateway/http/HttpHeadLines.h"
 
+#include <cstring>
+
 namespace llamagate {
+
+qsizetype HttpHeadLines::headEnd(QByteArrayView bytes, bool bareLf)
+{
+    const char* data = bytes.data();
+    qsizetype bareLfEnd = -1;
+    for (qsizetype from = 0; from < bytes.size();) {
+        const void* found = std::memchr(data + from, '\n', size_t(bytes.size() - from));
+        if (!found)
+            break;
+        const qsizetype at = static_cast<const char*>(found) - data;
+        if (at >= 3 && data[at - 1] == '\r' && data[at - 2] == '\n' && data[at - 3] == '\r')
+            return at + 1;
+        if (bareLfEnd < 0 && at >= 1 && data[at - 1] == '\n')
+            bareLfEnd = at + 1;
+        from = at + 1;
+    }
+    return bareLf ? bareLfEnd : -1;
+}
 
 HttpHeadLines::HttpHeadLines(QByteArrayView head) : m_head(head)
 {

@@ -16,7 +16,10 @@ public:
         QByteArrayView value;
         bool wellFormed = true;
 
-        bool is(QByteArrayView lowerCaseName) const { return name.compare(lowerCaseName, Qt::CaseInsensitive) == 0; }
+        bool is(QByteArrayView lowerCaseName) const
+        {
+            return name.size() == lowerCaseName.size() && name.compare(lowerCaseName, Qt::CaseInsensitive) == 0;
+        }
         /// The value contains this text, ignoring case ("Chunked", "keep-alive, Upgrade").
         bool valueContains(QLatin1StringView text) const
         {
@@ -25,6 +28,10 @@ public:
     };
 
     explicit HttpHeadLines(QByteArrayView head);
+
+    /// Where a head in `bytes` ends: just after the first "\r\n\r\n" or, with `bareLf` and none of those, the first
+    /// "\n\n"; -1 without one. What indexOf() finds, at a fraction of its cost (a memchr() per line).
+    static qsizetype headEnd(QByteArrayView bytes, bool bareLf = false);
 
     /// The first line (status or request line), trimmed.
     QByteArrayView firstLine() const { return m_firstLine; }

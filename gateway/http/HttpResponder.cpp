@@ -1,11 +1,17 @@
 #include "gateway/http/HttpResponder.h"
 
 #include "gateway/http/ConnectionGuard.h"
+#include "gateway/http/HttpServer.h"
 #include "gateway/openai/ApiError.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpSocket>
+#include <QVarLengthArray>
+
+#include <algorithm>
+#include <charconv>
+#include <iterator>
 
 namespace llamagate {
 
@@ -67,12 +73,19 @@ QByteArray httpReasonPhrase(int status)
     }
 }
 
-HttpResponder::HttpResponder(QTcpSocket* socket, bool headOnly, bool closeAfterResponse, QObject* parent)
-    : QObject(parent), m_socket(socket), m_headOnly(headOnly), m_closeAfterResponse(closeAfterResponse)
+HttpResponder::HttpResponder(QTcpSocket* socket, bool headOnly, bool closeAfterResponse, HttpServer* server)
+    : QObject(server), m_socket(socket), m_guard(ConnectionGuard::of(socket)), m_server(server), m_headOnly(headOnly),
+      m_closeAfterResponse(closeAfterResponse)
 {
     m_clock.start();
-    if (socket)
-        connect(socket, &QTcpSocket::disconnected, this, &HttpResponder::onSocketDisconnected);
+    if (m_guard)
+        m_guard->watch(this);
+}
+
+HttpResponder::~HttpResponder()
+{
+    if (m_guard && m_socket)
+        m_guard->unwatch(this);
 }
 
 void HttpResponder::addHeader(const QByteArray& name, const QByteArray& value)
@@ -158,24 +171,40 @@ void HttpResponder::appendHead(
     QByteArray& out, int status, const QByteArray& contentType, qint64 contentLength, const HttpHeaders& extra)
 {
     m_status = status;
-    const auto appendHeader = [&out](QByteArrayView name, QByteArrayView value) {
-        out.append(name).append(": ", 2).append(value).append("\r\n", 2);
+    char statusDigits[12];
+    const QByteArrayView statusText(statusDigits, std::to_chars(statusDigits, std::end(statusDigits), status).ptr);
+    char lengthDigits[24];
+    const QByteArrayView lengthText(lengthDigits,
+                                    std::to_chars(lengthDigits, std::end(lengthDigits), contentLength).ptr);
+    // The pieces first, then one resize and a copy of each: an append per piece cost more than the copying.
+    QVarLengthArray<QByteArrayView, 64> pieces;
+    const auto add = [&pieces](std::initializer_list<QByteArrayView> more) {
+        pieces.append(more.begin(), more.size());
     };
-    out.append("HTTP/1.1 ", 9).append(QByteArray::number(status)).append(' ').append(httpReasonPhrase(status));
-    out.append("\r\n", 2);
+    const auto addHeader = [&add](QByteArrayView name, QByteArrayView value) { add({name, ": ", value, "\r\n"}); };
+    const QByteArray reason = httpReasonPhrase(status);
+    add({"HTTP/1.1 ", statusText, " ", reason, "\r\n"});
     if (!contentType.isEmpty())
-        appendHeader("Content-Type", contentType);
+        addHeader("Content-Type", contentType);
     if (contentLength >= 0)
-        appendHeader("Content-Length", QByteArray::number(contentLength));
+        addHeader("Content-Length", lengthText);
     else
-        appendHeader("Transfer-Encoding", "chunked");
+        addHeader("Transfer-Encoding", "chunked");
     for (const auto& [name, value] : std::as_const(m_headers))
-        appendHeader(name, value);
+        addHeader(name, value);
     for (const auto& [name, value] : extra)
-        appendHeader(name, value);
+        addHeader(name, value);
     if (m_closeAfterResponse)
-        appendHeader("Connection", "close");
-    out.append("\r\n", 2);
+        addHeader("Connection", "close");
+    add({"\r\n"});
+    qsizetype size = 0;
+    for (const QByteArrayView piece : pieces)
+        size += piece.size();
+    const qsizetype start = out.size();
+    out.resize(start + size);
+    char* next = out.data() + start;
+    for (const QByteArrayView piece : pieces)
+        next = std::copy_n(piece.data(), piece.size(), next);
 }
 
 void HttpResponder::write(QByteArrayView bytes)
@@ -194,13 +223,17 @@ void HttpResponder::finish()
     if (m_finished)
         return;
     m_finished = true;
+    if (m_guard && m_socket)
+        m_guard->unwatch(this);
     if (isConnected()) {
-        if (ConnectionGuard* guard = ConnectionGuard::of(m_socket))
-            guard->responseFinished(m_closeAfterResponse);
+        if (m_guard)
+            m_guard->responseFinished(m_closeAfterResponse);
         else if (m_closeAfterResponse)
             m_socket->disconnectFromHost();
     }
-    emit finished();
+    m_server->responderFinished(this);
+    if (m_whenFinished)
+        m_whenFinished();
 }
 
 void HttpResponder::onSocketDisconnected()

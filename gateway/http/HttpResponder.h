@@ -6,12 +6,16 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 class QJsonObject;
 class QTcpSocket;
 
 namespace llamagate {
 
 struct ApiError;
+class ConnectionGuard;
+class HttpServer;
 
 /// Writes the response to one request: a whole body, or a chunked stream. Safe to use after the client has gone
 /// (writes become no-ops); tells its owner when the client disconnects and when the response is complete.
@@ -19,7 +23,13 @@ class HttpResponder : public QObject
 {
     Q_OBJECT
 public:
-    HttpResponder(QTcpSocket* socket, bool headOnly, bool closeAfterResponse, QObject* parent = nullptr);
+    /// A responder of `server` (which hears first when it is finished, and owns it).
+    HttpResponder(QTcpSocket* socket, bool headOnly, bool closeAfterResponse, HttpServer* server);
+    ~HttpResponder() override;
+
+    /// Called once when the response is complete, or can never be (client gone, aborted): one callback, for
+    /// whoever handles the request (a plain call, cheaper than a signal connection per request).
+    void whenFinished(std::function<void()> callback) { m_whenFinished = std::move(callback); }
 
     /// A header added to whatever response follows (e.g. X-Request-ID).
     void addHeader(const QByteArray& name, const QByteArray& value);
@@ -51,10 +61,10 @@ public:
 signals:
     /// The client closed the connection before the response was complete.
     void clientDisconnected();
-    /// The response is complete, or can never be (client gone, aborted). Emitted once.
-    void finished();
 
 private:
+    friend class ConnectionGuard; // tells of the client's disconnection
+
     /// Appends the status line and headers (and records the status).
     void appendHead(
         QByteArray& out, int status, const QByteArray& contentType, qint64 contentLength, const HttpHeaders& extra);
@@ -63,6 +73,9 @@ private:
     void onSocketDisconnected();
 
     QPointer<QTcpSocket> m_socket;
+    ConnectionGuard* m_guard; ///< the socket's; alive while m_socket is
+    HttpServer* m_server;
+    std::function<void()> m_whenFinished;
     HttpHeaders m_headers;
     QElapsedTimer m_clock;
     bool m_headOnly;

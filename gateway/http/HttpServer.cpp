@@ -183,19 +183,21 @@ void HttpServer::deleteFinishedResponders()
     qDeleteAll(std::exchange(m_finishedResponders, {}));
 }
 
+void HttpServer::responderFinished(HttpResponder* responder)
+{
+    m_finishedResponders.append(responder);
+    if (!m_responderReaper.isActive())
+        m_responderReaper.start();
+    --m_activeResponses;
+    emit activeResponsesChanged(m_activeResponses);
+}
+
 void HttpServer::dispatch(HttpRequest request, QTcpSocket* socket, bool closeAfterResponse)
 {
     deleteFinishedResponders();
     auto* responder = new HttpResponder(socket, request.method == "HEAD", closeAfterResponse || m_stopping, this);
     ++m_activeResponses;
     emit activeResponsesChanged(m_activeResponses);
-    connect(responder, &HttpResponder::finished, this, [this, responder] {
-        m_finishedResponders.append(responder);
-        if (!m_responderReaper.isActive())
-            m_responderReaper.start();
-        --m_activeResponses;
-        emit activeResponsesChanged(m_activeResponses);
-    });
     if (m_handler)
         m_handler(request, responder);
     else

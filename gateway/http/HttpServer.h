@@ -55,9 +55,12 @@ signals:
 private:
     class Bridge;
     friend class GuardedTcpServer;
+    friend class HttpResponder;
     void connectionOpened(QTcpSocket* socket);
     void dispatch(HttpRequest request, QTcpSocket* socket, bool closeAfterResponse);
     void deleteFinishedResponders();
+    /// Called by each responder when its response is finished, before anyone else hears of it.
+    void responderFinished(HttpResponder* responder);
 
     std::unique_ptr<Bridge> m_bridge;
     QPointer<GuardedTcpServer> m_tcpServer;

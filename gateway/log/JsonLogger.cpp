@@ -97,22 +97,29 @@ bool JsonLogger::debugEnabled() const
     return m_options.debug;
 }
 
-QByteArray JsonLogger::formatLine(LogLevel level, const QString& message, const LogFields& fields)
+QByteArray
+JsonLogger::formatLine(LogLevel level, const QString& message, const LogFields& fields, std::span<const LogField> more)
+{
+    QByteArray line;
+    line.reserve(384);
+    appendLine(line, level, message, fields, more);
+    return line;
+}
+
+void JsonLogger::appendLine(
+    QByteArray& out, LogLevel level, const QString& message, const LogFields& fields, std::span<const LogField> more)
 {
     // Written by hand: this runs for every request, and a QJsonDocument per line (plus one per string) was a
     // noticeable part of the gateway's CPU time per request.
-    QByteArray line;
-    line.reserve(384);
-    line += "{\"time\":\"";
-    appendUtcTime(line, QDateTime::currentMSecsSinceEpoch());
-    line += '"';
-    line += ",\"level\":";
-    CompactJson::appendString(line, levelName(level));
-    line += ",\"msg\":";
-    CompactJson::appendString(line, message);
-    fields.appendJsonMembers(line, {u"time", u"level", u"msg"});
-    line += "}\n";
-    return line;
+    out += "{\"time\":\"";
+    appendUtcTime(out, QDateTime::currentMSecsSinceEpoch());
+    out += '"';
+    out += ",\"level\":";
+    CompactJson::appendString(out, levelName(level));
+    out += ",\"msg\":";
+    CompactJson::appendString(out, message);
+    fields.appendJsonMembers(out, more, {u"time", u"level", u"msg"});
+    out += "}\n";
 }
 
 JsonLogger::~JsonLogger()
@@ -135,14 +142,14 @@ void JsonLogger::flush()
     writePending();
 }
 
-void JsonLogger::write(LogLevel level, const QString& message, const LogFields& fields)
+void JsonLogger::write(LogLevel level, const QString& message, const LogFields& fields, std::span<const LogField> more)
 {
     QMutexLocker lock(&m_mutex);
     if (level == LogLevel::Debug && !m_options.debug)
         return;
     if (m_pending.isEmpty())
         m_pendingSinceMs = m_clock.elapsed();
-    m_pending += formatLine(level, message, fields);
+    appendLine(m_pending, level, message, fields, more);
     const bool urgent = level >= LogLevel::Warn || !t_batchedThread;
     if (urgent || m_pending.size() >= kMaxPendingBytes || m_clock.elapsed() - m_pendingSinceMs >= kMaxPendingMs)
         writePending();
@@ -152,10 +159,12 @@ void JsonLogger::writePending()
 {
     if (m_pending.isEmpty())
         return;
-    const QByteArray lines = std::exchange(m_pending, {});
-    std::fwrite(lines.constData(), 1, size_t(lines.size()), stdout);
+    // The lines go out from m_pending itself, which keeps its buffer for the next ones.
+    std::fwrite(m_pending.constData(), 1, size_t(m_pending.size()), stdout);
     std::fflush(stdout);
-    if (m_file && !m_file->append(lines) && !m_fileErrorReported) {
+    const bool written = !m_file || m_file->append(m_pending);
+    m_pending.truncate(0);
+    if (!written && !m_fileErrorReported) {
         m_fileErrorReported = true;
         const QByteArray problem = formatLine(
             LogLevel::Error,

@@ -36,7 +36,9 @@ public:
     static JsonLogger& instance();
 
     void configure(const Options& options);
-    void write(LogLevel level, const QString& message, const LogFields& fields = {});
+    /// Writes a line with `fields` and, among them as if inserted, `more` (sorted by name).
+    void
+    write(LogLevel level, const QString& message, const LogFields& fields = {}, std::span<const LogField> more = {});
     bool debugEnabled() const;
 
     /// From now on, info and debug lines written by the calling thread are collected and written out together when
@@ -51,9 +53,15 @@ public:
     static void installQtMessageHandler();
 
     /// The JSON line for a message (exposed for tests).
-    static QByteArray formatLine(LogLevel level, const QString& message, const LogFields& fields);
+    static QByteArray
+    formatLine(LogLevel level, const QString& message, const LogFields& fields, std::span<const LogField> more = {});
 
 private:
+    static void appendLine(QByteArray& out,
+                           LogLevel level,
+                           const QString& message,
+                           const LogFields& fields,
+                           std::span<const LogField> more);
     JsonLogger() { m_clock.start(); }
     ~JsonLogger();
 

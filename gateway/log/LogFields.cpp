@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <iterator>
+#include <type_traits>
 
 namespace llamagate {
 
@@ -73,25 +75,67 @@ QJsonObject LogFields::toJsonObject() const
     return object;
 }
 
-void LogFields::appendJsonMembers(QByteArray& out, std::initializer_list<QStringView> skip) const
+namespace {
+
+void appendName(QByteArray& out, QStringView name)
 {
-    for (const Field& field : m_fields) {
-        if (std::find(skip.begin(), skip.end(), QStringView(field.name)) != skip.end())
-            continue;
-        out += ',';
-        CompactJson::appendString(out, field.name);
-        out += ':';
-        if (const QString* text = std::get_if<QString>(&field.value)) {
-            CompactJson::appendString(out, *text);
-        } else if (const qint64* number = std::get_if<qint64>(&field.value)) {
-            char digits[24];
-            out.append(digits, std::to_chars(digits, digits + sizeof digits, *number).ptr - digits);
-        } else if (const bool* flag = std::get_if<bool>(&field.value)) {
-            out += *flag ? "true" : "false";
-        } else {
-            CompactJson::appendValue(out, std::get<QJsonValue>(field.value));
+    out += ',';
+    CompactJson::appendString(out, name);
+    out += ':';
+}
+
+void appendNumber(QByteArray& out, qint64 number)
+{
+    char digits[24];
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr - digits);
+}
+
+void appendFlag(QByteArray& out, bool flag)
+{
+    out += flag ? "true" : "false";
+}
+
+} // namespace
+
+void LogFields::appendJsonMembers(QByteArray& out,
+                                  std::span<const LogField> more,
+                                  std::initializer_list<QStringView> skip) const
+{
+    const auto skipped = [&skip](QStringView name) { return std::find(skip.begin(), skip.end(), name) != skip.end(); };
+    auto next = more.begin();
+    const auto appendMoreBefore = [&](const QString* name) {
+        // The fields of `more` that sort before `name` (all when null); one of the same name replaces it.
+        for (; next != more.end() && (!name || QStringView(*name).compare(next->name) >= 0); ++next) {
+            if (skipped(next->name))
+                continue;
+            appendName(out, next->name);
+            std::visit(
+                [&out](auto held) {
+                    if constexpr (std::is_same_v<decltype(held), QStringView>)
+                        CompactJson::appendString(out, held);
+                    else if constexpr (std::is_same_v<decltype(held), qint64>)
+                        appendNumber(out, held);
+                    else
+                        appendFlag(out, held);
+                },
+                next->value);
         }
+        return next != more.begin() && name && QStringView(*name) == std::prev(next)->name;
+    };
+    for (const Field& field : m_fields) {
+        if (appendMoreBefore(&field.name) || skipped(field.name))
+            continue;
+        appendName(out, field.name);
+        if (const QString* text = std::get_if<QString>(&field.value))
+            CompactJson::appendString(out, *text);
+        else if (const qint64* number = std::get_if<qint64>(&field.value))
+            appendNumber(out, *number);
+        else if (const bool* flag = std::get_if<bool>(&field.value))
+            appendFlag(out, *flag);
+        else
+            CompactJson::appendValue(out, std::get<QJsonValue>(field.value));
     }
+    appendMoreBefore(nullptr);
 }
 
 } // namespace llamagate

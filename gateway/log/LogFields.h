@@ -9,10 +9,19 @@
 
 #include <concepts>
 #include <initializer_list>
+#include <span>
 #include <utility>
 #include <variant>
 
 namespace llamagate {
+
+/// A field written next to a LogFields' own (see LogFields::appendJsonMembers), without being inserted: its name,
+/// and text, a number or a flag, all borrowed.
+struct LogField
+{
+    QStringView name;
+    std::variant<QStringView, qint64, bool> value;
+};
 
 /// Named values for a log line (model, stream, cache, tokens, …), kept in the order of their names as a QJsonObject
 /// would keep them, at a fraction of its cost per field: text stays a QString until the line is written (a
@@ -39,8 +48,11 @@ public:
 
     QJsonObject toJsonObject() const;
     /// Appends `,"name":value` for each field, in order, as QJsonDocument::Compact writes them; names in `skip` are
-    /// left out.
-    void appendJsonMembers(QByteArray& out, std::initializer_list<QStringView> skip = {}) const;
+    /// left out. The fields in `more` (sorted by name) go in among them, as if they had been inserted: the same line
+    /// without copying this object to insert them.
+    void appendJsonMembers(QByteArray& out,
+                           std::span<const LogField> more = {},
+                           std::initializer_list<QStringView> skip = {}) const;
 
 private:
     using Value = std::variant<QString, qint64, bool, QJsonValue>;

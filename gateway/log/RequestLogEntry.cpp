@@ -1,17 +1,33 @@
 #include "gateway/log/RequestLogEntry.h"
 
+#include <type_traits>
+
 namespace llamagate {
 
 LogFields RequestLogEntry::lineFields() const
 {
     LogFields fields = extra;
-    fields.insert(QStringLiteral("ip"), ip);
-    fields.insert(QStringLiteral("latency_ms"), latencyMs);
-    fields.insert(QStringLiteral("method"), method);
-    fields.insert(QStringLiteral("path"), path);
-    fields.insert(QStringLiteral("request_id"), requestId);
-    fields.insert(QStringLiteral("status"), status);
+    for (const LogField& field : ownFields()) {
+        std::visit(
+            [&fields, &field](auto value) {
+                if constexpr (std::is_same_v<decltype(value), QStringView>)
+                    fields.insert(field.name.toString(), value.toString());
+                else
+                    fields.insert(field.name.toString(), value);
+            },
+            field.value);
+    }
     return fields;
+}
+
+std::array<LogField, 6> RequestLogEntry::ownFields() const
+{
+    return {{{u"ip", ip},
+             {u"latency_ms", latencyMs},
+             {u"method", method},
+             {u"path", path},
+             {u"request_id", requestId},
+             {u"status", qint64(status)}}};
 }
 
 QJsonObject RequestLogEntry::toJson() const

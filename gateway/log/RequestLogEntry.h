@@ -6,6 +6,8 @@
 #include <QMetaType>
 #include <QString>
 
+#include <array>
+
 namespace llamagate {
 
 /// What the gateway records about one request: the JSON log line and the control panel's live log row.
@@ -22,6 +24,8 @@ struct RequestLogEntry
 
     /// The fields of its log line: `extra` and the others (not the time, level or message).
     LogFields lineFields() const;
+    /// The others alone, sorted by name and borrowed from this entry: written among `extra` without copying it.
+    std::array<LogField, 6> ownFields() const;
     /// The log line's fields with its message, as an object (for showing one entry).
     QJsonObject toJson() const;
 };

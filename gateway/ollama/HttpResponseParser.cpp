@@ -83,14 +83,14 @@ HttpResponseParser::Event HttpResponseParser::feed(QByteArrayView bytes, QByteAr
     while (true) {
         switch (m_state) {
         case State::Head: {
-            const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+            const qsizetype end = HttpHeadLines::headEnd(m_buffer);
             if (end < 0) {
                 if (m_buffer.size() > kMaxHeadBytes)
                     return fail(QStringLiteral("response headers too large"));
                 return Event::NeedMore;
             }
-            const bool parsed = parseHead(QByteArrayView(m_buffer).first(end));
-            m_buffer.remove(0, end + 4);
+            const bool parsed = parseHead(QByteArrayView(m_buffer).first(end - 4));
+            m_buffer.remove(0, end);
             if (!parsed)
                 return fail(QStringLiteral("not an HTTP response"));
             if (m_status >= 200 && !m_headReported) {

@@ -27,11 +27,7 @@ OllamaCall::~OllamaCall()
 void OllamaCall::start(bool freshConnection)
 {
     m_connection = m_client->acquire(freshConnection);
-    connect(m_connection, &UpstreamConnection::responseStarted, this, &OllamaCall::onResponseStarted);
-    connect(m_connection, &UpstreamConnection::bodyReceived, this, &OllamaCall::onBody);
-    connect(m_connection, &UpstreamConnection::responseFinished, this, &OllamaCall::onResponseFinished);
-    connect(m_connection, &UpstreamConnection::failed, this, &OllamaCall::onConnectionFailed);
-    m_connection->send(m_request, m_headRequest);
+    m_connection->send(m_request, m_headRequest, this);
 }
 
 void OllamaCall::detach()
@@ -41,7 +37,7 @@ void OllamaCall::detach()
         m_client->callEnded();
     m_done = true;
     if (m_connection)
-        m_connection->disconnect(this);
+        m_connection->forget();
 }
 
 void OllamaCall::abort()
@@ -87,7 +83,7 @@ void OllamaCall::onConnectionFailed(const QString& error, bool beforeResponse)
     UpstreamConnection* connection = m_connection;
     const bool staleKeepAlive = beforeResponse && connection && connection->wasReused();
     if (connection && m_client) {
-        connection->disconnect(this);
+        connection->forget();
         m_client->release(connection, false);
     }
     if (staleKeepAlive && m_client) {

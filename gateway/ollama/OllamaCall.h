@@ -1,21 +1,21 @@
 #pragma once
 
+#include "gateway/ollama/UpstreamConnection.h"
 #include "gateway/openai/ApiError.h"
 
+#include <QBasicTimer>
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
-#include <QBasicTimer>
 
 namespace llamagate {
 
 class OllamaClient;
-class UpstreamConnection;
 
 /// One HTTP request to Ollama. Either collects the whole answer, or hands over the bytes as they arrive
 /// (streamed). The timeout bounds a collected call as a whole, and a streamed one until its first bytes and then
 /// each silence between them. Can be aborted; reports transport failures as ApiErrors.
-class OllamaCall : public QObject
+class OllamaCall : public QObject, private UpstreamConnection::Listener
 {
     Q_OBJECT
 public:
@@ -52,10 +52,10 @@ protected:
 private:
     void start(bool freshConnection);
     void restartTimeout();
-    void onResponseStarted(int status, const QByteArray& contentType);
-    void onBody(const QByteArray& bytes);
-    void onResponseFinished(bool reusable);
-    void onConnectionFailed(const QString& error, bool beforeResponse);
+    void onResponseStarted(int status, const QByteArray& contentType) override;
+    void onBody(const QByteArray& bytes) override;
+    void onResponseFinished(bool reusable) override;
+    void onConnectionFailed(const QString& error, bool beforeResponse) override;
     void onTimeout();
     void detach();
 

@@ -21,8 +21,9 @@ bool UpstreamConnection::isOpen() const
     return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
 }
 
-void UpstreamConnection::send(const QByteArray& request, bool headRequest)
+void UpstreamConnection::send(const QByteArray& request, bool headRequest, Listener* listener)
 {
+    m_listener = listener;
     m_busy = true;
     m_receivedBytes = false;
     m_parser = HttpResponseParser();
@@ -75,7 +76,16 @@ void UpstreamConnection::close()
 
 void UpstreamConnection::onReadyRead()
 {
-    const QByteArray bytes = m_socket->readAll();
+    // What has arrived, in one buffer of its size (readAll() grows a 16 KiB buffer and shrinks it again).
+    QByteArray bytes;
+    while (const qint64 available = m_socket->bytesAvailable()) {
+        const qsizetype start = bytes.size();
+        bytes.resize(start + available);
+        const qint64 read = m_socket->read(bytes.data() + start, available);
+        bytes.truncate(start + qMax<qint64>(read, 0));
+        if (read <= 0)
+            break;
+    }
     if (!m_busy) {
         close(); // a server talking out of turn: this connection cannot be trusted with another request
         return;
@@ -85,12 +95,14 @@ void UpstreamConnection::onReadyRead()
     HttpResponseParser::Event event = m_parser.feed(bytes, body);
     QPointer<UpstreamConnection> alive(this);
     while (alive) {
-        if (!body.isEmpty())
-            emit bodyReceived(std::exchange(body, {}));
+        // The listener is read again after each call: it may have forgotten this connection (or gone) meanwhile.
+        if (!body.isEmpty() && m_listener)
+            m_listener->onBody(std::exchange(body, {}));
         if (!alive || !m_busy)
             return;
         if (event == HttpResponseParser::Event::Head) {
-            emit responseStarted(m_parser.status(), m_parser.contentType());
+            if (m_listener)
+                m_listener->onResponseStarted(m_parser.status(), m_parser.contentType());
             if (!alive || !m_busy)
                 return;
             event = m_parser.feed({}, body);
@@ -101,9 +113,11 @@ void UpstreamConnection::onReadyRead()
             ++m_responses;
             m_idleClock.restart();
             const bool reusable = m_parser.keepAlive();
+            Listener* listener = std::exchange(m_listener, nullptr);
             if (!reusable)
                 close();
-            emit responseFinished(reusable);
+            if (listener)
+                listener->onResponseFinished(reusable);
         } else if (event == HttpResponseParser::Event::Error) {
             fail(m_parser.error());
         }
@@ -125,8 +139,10 @@ void UpstreamConnection::onDisconnected()
     const HttpResponseParser::Event event = m_parser.finishOnClose();
     if (event == HttpResponseParser::Event::Complete) {
         m_busy = false;
+        Listener* listener = std::exchange(m_listener, nullptr);
         close();
-        emit responseFinished(false);
+        if (listener)
+            listener->onResponseFinished(false);
         return;
     }
     fail(m_parser.error());
@@ -146,12 +162,16 @@ void UpstreamConnection::fail(const QString& error)
 {
     const bool beforeResponse = !m_receivedBytes;
     close();
+    const auto report = [this, error, beforeResponse] {
+        if (Listener* listener = std::exchange(m_listener, nullptr))
+            listener->onConnectionFailed(error, beforeResponse);
+    };
     if (m_writing) {
-        QMetaObject::invokeMethod(
-            this, [this, error, beforeResponse] { emit failed(error, beforeResponse); }, Qt::QueuedConnection);
+        // To whoever listens by then (the listener may forget this connection meanwhile).
+        QMetaObject::invokeMethod(this, report, Qt::QueuedConnection);
         return;
     }
-    emit failed(error, beforeResponse);
+    report();
 }
 
 } // namespace llamagate

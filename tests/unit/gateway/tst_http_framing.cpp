@@ -1,4 +1,5 @@
 #include "gateway/http/HttpFramingGuard.h"
+#include "gateway/http/HttpHeadLines.h"
 
 #include <QTest>
 
@@ -18,6 +19,7 @@ private slots:
     void sameVerdictWhateverTheSplit();
     void continueRequestedOnce();
     void phases();
+    void headEndIsWhatIndexOfFinds();
 };
 
 namespace {
@@ -137,3 +139,36 @@ void TestHttpFraming::phases()
 
 QTEST_GUILESS_MAIN(TestHttpFraming)
 #include "tst_http_framing.moc"
+
+void TestHttpFraming::headEndIsWhatIndexOfFinds()
+{
+    // HttpHeadLines::headEnd looks for the blank line with memchr() instead of indexOf(): on every text of up to 9
+    // bytes of CR, LF and a letter it must find what indexOf() finds.
+    const auto byIndexOf = [](const QByteArray& bytes, bool bareLf) -> qsizetype {
+        const qsizetype crlf = bytes.indexOf("\r\n\r\n");
+        if (crlf >= 0)
+            return crlf + 4;
+        const qsizetype lf = bareLf ? bytes.indexOf("\n\n") : -1;
+        return lf >= 0 ? lf + 2 : -1;
+    };
+    static constexpr char alphabet[] = {'\r', '\n', 'a'};
+    int checked = 0;
+    for (int length = 0; length <= 9; ++length) {
+        int combinations = 1;
+        for (int position = 0; position < length; ++position)
+            combinations *= 3;
+        for (int combination = 0; combination < combinations; ++combination) {
+            QByteArray bytes;
+            for (int rest = combination, position = 0; position < length; ++position, rest /= 3)
+                bytes += alphabet[rest % 3];
+            for (const bool bareLf : {false, true}) {
+                if (HttpHeadLines::headEnd(bytes, bareLf) != byIndexOf(bytes, bareLf))
+                    QFAIL(qPrintable(
+                        QStringLiteral("%1 (bare LF %2)").arg(QString::fromLatin1(bytes.toHex())).arg(bareLf)));
+                ++checked;
+            }
+        }
+    }
+    QCOMPARE(checked, 2 * (1 + 3 + 9 + 27 + 81 + 243 + 729 + 2187 + 6561 + 19683));
+    QCOMPARE(HttpHeadLines::headEnd("GET / HTTP/1.1\r\nHost: x\r\n\r\nbody\r\n\r\n"), 27);
+}

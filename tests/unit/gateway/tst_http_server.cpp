@@ -32,6 +32,7 @@ private slots:
     void streamFlushesHeadersAtOnceAndFramesChunks();
     void clientGoneBeforeAnswerDoesNotCrash();
     void connectionCloseIsHonoured();
+    void headsAreWrittenByteForByte();
 
 private:
     QByteArray readResponse(QTcpSocket& socket, int timeoutMs = 5000);
@@ -318,3 +319,33 @@ void TestHttpServer::requestIdsAreFreshVersion4Uuids()
 
 QTEST_GUILESS_MAIN(TestHttpServer)
 #include "tst_http_server.moc"
+
+void TestHttpServer::headsAreWrittenByteForByte()
+{
+    // The head is assembled from pieces in one buffer: every byte, in this order, for a whole response and a stream.
+    m_reply = [](const HttpRequest& request, HttpResponder* responder) {
+        responder->addHeader("X-Request-ID", "id-1");
+        responder->addHeader("Access-Control-Allow-Origin", "*");
+        if (request.path == u"/stream") {
+            responder->beginStream(201, "text/event-stream", {{"Cache-Control", "no-cache"}});
+            responder->endStream();
+        } else {
+            responder->send(429, "application/json", "{}", {{"Retry-After", "7"}, {"X-Empty", ""}});
+        }
+    };
+    QTcpSocket client;
+    connectClient(client);
+    client.write("GET /whole HTTP/1.1\r\nHost: t\r\n\r\n");
+    QCOMPARE(
+        readResponse(client),
+        QByteArray("HTTP/1.1 429 Too Many Requests\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+                   "X-Request-ID: id-1\r\nAccess-Control-Allow-Origin: *\r\nRetry-After: 7\r\nX-Empty: \r\n\r\n{}"));
+    client.write("GET /stream HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+    const QByteArray expected =
+        "HTTP/1.1 201 Created\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n"
+        "X-Request-ID: id-1\r\nAccess-Control-Allow-Origin: *\r\nCache-Control: no-cache\r\n"
+        "Connection: close\r\n\r\n0\r\n\r\n";
+    QByteArray stream;
+    QTRY_VERIFY_WITH_TIMEOUT((stream += client.readAll()).size() >= expected.size(), 3000);
+    QCOMPARE(stream, expected);
+}

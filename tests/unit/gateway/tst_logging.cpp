@@ -21,6 +21,7 @@ private slots:
     void hostileTextStaysOnOneLine();
     void fieldsAreWrittenAsQJsonDocumentWouldWriteThem();
     void namedFieldsAreWrittenAsIfInserted();
+    void borrowedFieldsAreWrittenAsIfInserted();
     void rotatesBySizeAndKeepsMaxFiles();
     void loggerWritesToFileAndHonoursDebug();
     void batchedThreadWritesWhenItsLoopWaits();
@@ -139,6 +140,42 @@ void TestLogging::namedFieldsAreWrittenAsIfInserted()
     const QByteArray line = JsonLogger::formatLine(LogLevel::Info, QStringLiteral("request"), entry.lineFields());
     QCOMPARE(fieldsOfLine(line), membersOf(merged));
     QVERIFY(line.contains(R"("ip":"127.0.0.1","latency_ms":12,"method":"POST","model":"m","path":"/v1/chat/)"));
+}
+
+void TestLogging::borrowedFieldsAreWrittenAsIfInserted()
+{
+    // A request's own fields are written among the extra ones without inserting them (a copy of the fields per
+    // request): the line must be the one of the fields with them inserted — before, between, after and over extra
+    // fields of the same name, with the fixed keys left out and text that needs escaping.
+    RequestLogEntry entry;
+    entry.requestId = QStringLiteral("req-2");
+    entry.method = QStringLiteral("GET");
+    entry.path = QStringLiteral("/v1/mödels/\"x\"");
+    entry.status = 404;
+    entry.latencyMs = 7;
+    entry.ip = QStringLiteral("::1");
+    const QList<LogFields> extras{
+        {},
+        {{QStringLiteral("a_first"), 1}, {QStringLiteral("zz_last"), QStringLiteral("z")}},
+        {{QStringLiteral("ip"), QStringLiteral("replaced")},
+         {QStringLiteral("j"), false},
+         {QStringLiteral("msg"), QStringLiteral("ignored")},
+         {QStringLiteral("path"), QStringLiteral("replaced")},
+         {QStringLiteral("request_id"), QJsonValue(QJsonObject{{QStringLiteral("n"), 1}})},
+         {QStringLiteral("status"), 1},
+         {QStringLiteral("statuses"), 2},
+         {QStringLiteral("time"), QStringLiteral("ignored")}},
+    };
+    for (const LogFields& extra : extras) {
+        entry.extra = extra;
+        QCOMPARE(
+            fieldsOfLine(JsonLogger::formatLine(LogLevel::Info, QStringLiteral("request"), extra, entry.ownFields())),
+            fieldsOfLine(JsonLogger::formatLine(LogLevel::Info, QStringLiteral("request"), entry.lineFields())));
+    }
+    const QByteArray line =
+        JsonLogger::formatLine(LogLevel::Info, QStringLiteral("request"), extras.last(), entry.ownFields());
+    QVERIFY(line.contains(
+        R"("ip":"::1","j":false,"latency_ms":7,"method":"GET","path":"/v1/mödels/\"x\"","request_id":"req-2","status":404,"statuses":2})"));
 }
 
 void TestLogging::rotatesBySizeAndKeepsMaxFiles()
