@@ -67,6 +67,19 @@ QString LogFields::text(QAnyStringView name) const
     return {};
 }
 
+qint64 LogFields::integer(QAnyStringView name) const
+{
+    const qsizetype index = find(name);
+    if (index < 0)
+        return 0;
+    const Value& value = m_fields.at(index).value;
+    if (const qint64* number = std::get_if<qint64>(&value))
+        return *number;
+    if (const QJsonValue* json = std::get_if<QJsonValue>(&value))
+        return json->toInteger();
+    return 0; // text and flags are not numbers
+}
+
 QJsonObject LogFields::toJsonObject() const
 {
     QJsonObject object;
