@@ -1,17 +1,13 @@
 #include "gateway/http/HttpResponder.h"
 
 #include "gateway/http/ConnectionGuard.h"
+#include "gateway/http/HttpHeadWriter.h"
 #include "gateway/http/HttpServer.h"
 #include "gateway/openai/ApiError.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpSocket>
-#include <QVarLengthArray>
-
-#include <algorithm>
-#include <charconv>
-#include <iterator>
 
 namespace llamagate {
 
@@ -171,40 +167,25 @@ void HttpResponder::appendHead(
     QByteArray& out, int status, const QByteArray& contentType, qint64 contentLength, const HttpHeaders& extra)
 {
     m_status = status;
-    char statusDigits[12];
-    const QByteArrayView statusText(statusDigits, std::to_chars(statusDigits, std::end(statusDigits), status).ptr);
-    char lengthDigits[24];
-    const QByteArrayView lengthText(lengthDigits,
-                                    std::to_chars(lengthDigits, std::end(lengthDigits), contentLength).ptr);
-    // The pieces first, then one resize and a copy of each: an append per piece cost more than the copying.
-    QVarLengthArray<QByteArrayView, 64> pieces;
-    const auto add = [&pieces](std::initializer_list<QByteArrayView> more) {
-        pieces.append(more.begin(), more.size());
-    };
-    const auto addHeader = [&add](QByteArrayView name, QByteArrayView value) { add({name, ": ", value, "\r\n"}); };
+    const HttpHeadWriter::Decimal statusText(status);
+    const HttpHeadWriter::Decimal lengthText(contentLength);
     const QByteArray reason = httpReasonPhrase(status);
-    add({"HTTP/1.1 ", statusText, " ", reason, "\r\n"});
+    HttpHeadWriter head;
+    head.add({"HTTP/1.1 ", statusText.view(), " ", reason, "\r\n"});
     if (!contentType.isEmpty())
-        addHeader("Content-Type", contentType);
+        head.addHeader("Content-Type", contentType);
     if (contentLength >= 0)
-        addHeader("Content-Length", lengthText);
+        head.addHeader("Content-Length", lengthText.view());
     else
-        addHeader("Transfer-Encoding", "chunked");
+        head.addHeader("Transfer-Encoding", "chunked");
     for (const auto& [name, value] : std::as_const(m_headers))
-        addHeader(name, value);
+        head.addHeader(name, value);
     for (const auto& [name, value] : extra)
-        addHeader(name, value);
+        head.addHeader(name, value);
     if (m_closeAfterResponse)
-        addHeader("Connection", "close");
-    add({"\r\n"});
-    qsizetype size = 0;
-    for (const QByteArrayView piece : pieces)
-        size += piece.size();
-    const qsizetype start = out.size();
-    out.resize(start + size);
-    char* next = out.data() + start;
-    for (const QByteArrayView piece : pieces)
-        next = std::copy_n(piece.data(), piece.size(), next);
+        head.addHeader("Connection", "close");
+    head.add({"\r\n"});
+    head.appendTo(out);
 }
 
 void HttpResponder::write(QByteArrayView bytes)

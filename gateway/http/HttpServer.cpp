@@ -7,6 +7,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 
+#include <algorithm>
+
 namespace llamagate {
 
 /// A QTcpServer whose sockets get a ConnectionGuard before QtHttpServer sees them.
@@ -59,18 +61,28 @@ protected:
         value.method = methodName(request.method());
         value.path = request.url().path(QUrl::FullyDecoded);
         value.query = request.query();
-        for (const auto& [name, headerValue] : request.headers())
-            value.headers.append({name.toLower(), headerValue});
+        const auto headers = request.headers();
+        value.headers.reserve(headers.size());
+        for (const auto& [name, headerValue] : headers)
+            value.headers.append({lowerCase(name), headerValue});
         value.body = request.body();
         value.peer = socket->peerAddress();
-        const QByteArray connection = value.header("connection").toLower();
-        m_owner->dispatch(std::move(value), socket, connection.contains("close"));
+        const QByteArray connection = value.header("connection");
+        const bool close = QLatin1StringView(connection).contains(QLatin1StringView("close"), Qt::CaseInsensitive);
+        m_owner->dispatch(std::move(value), socket, close);
         return true;
     }
 
     void missingHandler(const QHttpServerRequest&, QTcpSocket*) override {}
 
 private:
+    /// The name in lower case; as it is (shared, no scan by Qt) when it has no capital, as most clients send them.
+    static QByteArray lowerCase(const QByteArray& name)
+    {
+        const bool lower = std::none_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        return lower ? name : name.toLower();
+    }
+
     static QByteArray methodName(QHttpServerRequest::Method method)
     {
         using M = QHttpServerRequest::Method;

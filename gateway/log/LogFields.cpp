@@ -24,14 +24,17 @@ LogFields::LogFields(const QJsonObject& fields)
 void LogFields::put(const QString& name, Value value)
 {
     // Few fields, mostly inserted in no particular order: a sorted list, found by binary search.
+    if (m_fields.isEmpty()) // room for a request's fields at once, instead of growing by one each time
+        m_fields.reserve(8);
     const auto position =
         std::lower_bound(m_fields.begin(), m_fields.end(), name, [](const Field& field, const QString& key) {
             return field.name < key;
         });
-    if (position != m_fields.end() && position->name == name)
+    if (position != m_fields.end() && position->name == name) {
         position->value = std::move(value);
-    else
-        m_fields.insert(position, Field{name, std::move(value)});
+        return;
+    }
+    m_fields.insert(position, Field{name, std::move(value)});
 }
 
 qsizetype LogFields::find(QAnyStringView name) const
@@ -65,6 +68,19 @@ QString LogFields::text(QAnyStringView name) const
     if (const QJsonValue* json = std::get_if<QJsonValue>(&value))
         return json->toString();
     return {};
+}
+
+qint64 LogFields::integer(QAnyStringView name) const
+{
+    const qsizetype index = find(name);
+    if (index < 0)
+        return 0;
+    const Value& value = m_fields.at(index).value;
+    if (const qint64* number = std::get_if<qint64>(&value))
+        return *number;
+    if (const QJsonValue* json = std::get_if<QJsonValue>(&value))
+        return json->toInteger();
+    return 0; // text and flags are not numbers
 }
 
 QJsonObject LogFields::toJsonObject() const

@@ -44,6 +44,8 @@ public:
     QJsonValue value(QAnyStringView name) const;
     /// The field as text: its string, or empty when it is not a string.
     QString text(QAnyStringView name) const;
+    /// The field as a whole number (value(name).toInteger(), without making a QJsonValue of it).
+    qint64 integer(QAnyStringView name) const;
     qsizetype size() const { return m_fields.size(); }
 
     QJsonObject toJsonObject() const;

@@ -1,5 +1,7 @@
 #include "gateway/metrics/GatewayMetrics.h"
 
+#include <algorithm>
+
 namespace llamagate {
 
 namespace {
@@ -61,15 +63,32 @@ void GatewayMetrics::record(const RequestLogEntry& entry, const QString& route)
         ++m_upstreamErrors[routeName];
     if (entry.status == 429)
         ++m_rateLimited[entry.extra.contains(u"queue") ? QStringLiteral("queue_full") : QStringLiteral("rate_limit")];
-    for (const auto& [field, type] : {std::pair{QStringLiteral("prompt_tokens"), QStringLiteral("prompt")},
-                                      std::pair{QStringLiteral("completion_tokens"), QStringLiteral("completion")}}) {
-        const qint64 tokens = entry.extra.value(field).toInteger();
-        if (tokens > 0)
-            m_tokens[{model, type}] += quint64(tokens);
+    std::array<quint64, kTokenTypes.size()> tokens{};
+    for (size_t type = 0; type < kTokenTypes.size(); ++type)
+        tokens[type] = quint64(qMax<qint64>(0, entry.extra.integer(kTokenTypes[type].first)));
+    if (std::any_of(tokens.begin(), tokens.end(), [](quint64 count) { return count > 0; })) {
+        std::array<quint64, kTokenTypes.size()>& counts = m_tokens[model];
+        for (size_t type = 0; type < kTokenTypes.size(); ++type)
+            counts[type] += tokens[type];
     }
-    const QString cache = entry.extra.text(u"cache").toLower();
+    const QString cache = entry.extra.text(u"cache");
     if (!cache.isEmpty())
-        ++m_cache[cache];
+        ++m_cache[cache.isLower() ? cache : cache.toLower()];
+}
+
+QMap<QString, quint64> GatewayMetrics::tokenSeries() const
+{
+    QMap<QString, quint64> labelled;
+    for (auto it = m_tokens.begin(); it != m_tokens.end(); ++it) {
+        for (size_t type = 0; type < kTokenTypes.size(); ++type) {
+            if (it.value()[type] > 0) {
+                labelled.insert(prometheusLabel(QStringLiteral("model"), it.key()) + u',' +
+                                    prometheusLabel(QStringLiteral("type"), kTokenTypes[type].second.toString()),
+                                it.value()[type]);
+            }
+        }
+    }
+    return labelled;
 }
 
 QByteArray GatewayMetrics::render(const QList<Gauge>& gauges) const
@@ -116,13 +135,7 @@ QByteArray GatewayMetrics::render(const QList<Gauge>& gauges) const
                   "Requests refused with 429, by reason.",
                   byLabelText(m_rateLimited,
                               [](const QString& reason) { return prometheusLabel(QStringLiteral("reason"), reason); }));
-    appendCounter(out,
-                  "llamagate_tokens_total",
-                  "Tokens processed by Ollama, by model and type.",
-                  byLabelText(m_tokens, [](const std::pair<QString, QString>& labels) {
-                      return prometheusLabel(QStringLiteral("model"), labels.first) + u',' +
-                             prometheusLabel(QStringLiteral("type"), labels.second);
-                  }));
+    appendCounter(out, "llamagate_tokens_total", "Tokens processed by Ollama, by model and type.", tokenSeries());
     appendCounter(
         out,
         "llamagate_cache_requests_total",

@@ -59,12 +59,18 @@ private:
         }
     };
 
+    /// The token counters by their label text.
+    QMap<QString, quint64> tokenSeries() const;
+
     QMap<RequestLabels, quint64> m_requests;
-    QMap<QString, Histogram> m_latency;                  ///< by route
-    QMap<QString, quint64> m_upstreamErrors;             ///< by route
-    QMap<QString, quint64> m_rateLimited;                ///< by reason
-    QMap<std::pair<QString, QString>, quint64> m_tokens; ///< by model and type
-    QMap<QString, quint64> m_cache;                      ///< by result
+    QMap<QString, Histogram> m_latency;      ///< by route
+    QMap<QString, quint64> m_upstreamErrors; ///< by route
+    QMap<QString, quint64> m_rateLimited;    ///< by reason
+    /// Token types: the log field counting them, and their `type` label.
+    static constexpr std::array<std::pair<QStringView, QStringView>, 2> kTokenTypes = {
+        std::pair{u"prompt_tokens", u"prompt"}, std::pair{u"completion_tokens", u"completion"}};
+    QMap<QString, std::array<quint64, kTokenTypes.size()>> m_tokens; ///< by model, then type (a series once above 0)
+    QMap<QString, quint64> m_cache;                                  ///< by result
 };
 
 /// `name="value"` with the value escaped as the text format requires.

@@ -1,5 +1,6 @@
 #include "gateway/ollama/OllamaClient.h"
 
+#include "gateway/http/HttpHeadWriter.h"
 #include "gateway/log/JsonLogger.h"
 #include "gateway/ollama/OllamaCall.h"
 #include "gateway/ollama/UpstreamConnection.h"
@@ -59,25 +60,24 @@ OllamaCall* OllamaClient::send(const QByteArray& method,
                                const QByteArray& contentType,
                                const HttpHeaders& extraHeaders)
 {
-    QByteArray request;
-    request.reserve(256 + body.size());
-    const auto appendHeader = [&request](QByteArrayView name, QByteArrayView value) {
-        request.append(name).append(": ", 2).append(value).append("\r\n", 2);
-    };
-    request.append(method).append(' ').append(m_basePath).append(requestTarget(path)).append(" HTTP/1.1\r\n");
-    request.append(m_hostHeader);
+    const QByteArray target = requestTarget(path);
+    const HttpHeadWriter::Decimal bodySize(body.size());
+    HttpHeadWriter head;
+    head.add({method, " ", m_basePath, target, " HTTP/1.1\r\n", m_hostHeader});
     bool hasUserAgent = false;
     for (const auto& [name, value] : extraHeaders) {
         hasUserAgent = hasUserAgent || name.compare("user-agent", Qt::CaseInsensitive) == 0;
-        appendHeader(name, value);
+        head.addHeader(name, value);
     }
     if (!hasUserAgent)
-        appendHeader("User-Agent", "LlamaGate/" LLAMAGATE_VERSION);
+        head.addHeader("User-Agent", "LlamaGate/" LLAMAGATE_VERSION);
     if (!body.isEmpty() || method == "POST" || method == "PUT") {
-        appendHeader("Content-Type", contentType);
-        appendHeader("Content-Length", QByteArray::number(body.size()));
+        head.addHeader("Content-Type", contentType);
+        head.addHeader("Content-Length", bodySize.view());
     }
-    request.append("\r\n", 2).append(body);
+    head.add({"\r\n", body});
+    QByteArray request;
+    head.appendTo(request);
     if (JsonLogger::instance().debugEnabled()) {
         logDebug(QStringLiteral("upstream request"),
                  {{QStringLiteral("method"), QString::fromLatin1(method)},

@@ -114,6 +114,17 @@ void TestCorsMetrics::countersAndHistogram()
     down.latencyMs = 2000;
     down.extra = {{QStringLiteral("upstream_error"), QStringLiteral("refused")}};
     metrics.record(down, QStringLiteral("/v1/models"));
+    RequestLogEntry promptOnly; // a series per token type only once it counted some; cache results in lower case
+    promptOnly.method = QStringLiteral("POST");
+    promptOnly.status = 200;
+    promptOnly.extra = {{QStringLiteral("model"), QStringLiteral("m2")},
+                        {QStringLiteral("prompt_tokens"), 5},
+                        {QStringLiteral("completion_tokens"), 0},
+                        {QStringLiteral("cache"), QStringLiteral("MISS")}};
+    metrics.record(promptOnly, QStringLiteral("/v1/completions"));
+    promptOnly.extra.insert(QStringLiteral("cache"), QStringLiteral("miss"));
+    promptOnly.extra.insert(QStringLiteral("prompt_tokens"), QJsonValue(2.0));
+    metrics.record(promptOnly, QStringLiteral("/v1/completions"));
 
     const QByteArray text =
         metrics.render({{QStringLiteral("llamagate_queue_waiting_requests"), QStringLiteral("Waiting."), 4}});
@@ -132,6 +143,12 @@ void TestCorsMetrics::countersAndHistogram()
     QVERIFY(has("llamagate_rate_limited_total{reason=\"queue_full\"} 1"));
     QVERIFY(has("llamagate_tokens_total{model=\"llama3.2\",type=\"prompt\"} 52"));
     QVERIFY(has("llamagate_tokens_total{model=\"llama3.2\",type=\"completion\"} 6"));
+    QVERIFY(has("llamagate_tokens_total{model=\"m2\",type=\"prompt\"} 7"));
+    QVERIFY(!text.contains("model=\"m2\",type=\"completion\""));
+    QVERIFY(text.contains("llamagate_tokens_total{model=\"llama3.2\",type=\"completion\"} 6\n"
+                          "llamagate_tokens_total{model=\"llama3.2\",type=\"prompt\"} 52\n"
+                          "llamagate_tokens_total{model=\"m2\",type=\"prompt\"} 7\n")); // in label order
+    QVERIFY(has("llamagate_cache_requests_total{result=\"miss\"} 2"));
     QVERIFY(has("# TYPE llamagate_queue_waiting_requests gauge"));
     QVERIFY(has("llamagate_queue_waiting_requests 4"));
 }

@@ -112,6 +112,12 @@ void TestLogging::fieldsAreWrittenAsQJsonDocumentWouldWriteThem()
     QCOMPARE(fieldsOfLine(line), membersOf(expected));
     QCOMPARE(fields.text(u"model"), QStringLiteral("replaced"));
     QCOMPARE(fields.value(u"status").toInteger(), 200);
+    LogFields numbers = fields;
+    numbers.insert(QStringLiteral("whole"), QJsonValue(42.0));
+    numbers.insert(QStringLiteral("digits"), QStringLiteral("12"));
+    for (const QString& name : numbers.toJsonObject().keys() + QStringList{QStringLiteral("absent")})
+        QCOMPARE(numbers.integer(name), numbers.value(name).toInteger()); // numbers, text, flags, JSON values
+    QCOMPARE(numbers.integer(u"whole"), 42);
     QVERIFY(fields.value(u"absent").isUndefined());
 }
 
