@@ -12,12 +12,6 @@
 
 namespace llamagate {
 
-QByteArray
-CacheKey::canonicalJson(const QString& endpoint, const QJsonObject& nativeBody, const QJsonObject& answerShape)
-{
-    return canonicalJson(endpoint, JsonMembers(nativeBody), answerShape);
-}
-
 namespace {
 
 /// Hands the canonical JSON to `write` in pieces: {"answer":…,"endpoint":…,"request":…}, keys sorted at every depth
@@ -50,11 +44,6 @@ CacheKey::canonicalJson(const QString& endpoint, const JsonMembers& nativeBody, 
     QByteArray json;
     writeCanonical(endpoint, nativeBody, answerShape, [&json](QByteArrayView piece) { json.append(piece); });
     return json;
-}
-
-QByteArray CacheKey::of(const QString& endpoint, const QJsonObject& nativeBody, const QJsonObject& answerShape)
-{
-    return of(endpoint, JsonMembers(nativeBody), answerShape);
 }
 
 QByteArray CacheKey::of(const QString& endpoint, const JsonMembers& nativeBody, const QJsonObject& answerShape)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "gateway/json/JsonTree.h"
+
 #include <QByteArray>
 #include <QFile>
 #include <QJsonArray>
@@ -61,6 +63,18 @@ inline QByteArray qtCompact(const QByteArray& json)
 inline QJsonObject object(const char* json)
 {
     return QJsonDocument::fromJson(QByteArray(json)).object();
+}
+
+/// A client's request body as the translators read it, byte for byte as written in a test table.
+inline llamagate::JsonTree request(const QByteArray& json)
+{
+    return llamagate::JsonTree::parse(json).value();
+}
+
+/// The same object sent indented: every value the translators pass on is then rewritten rather than copied.
+inline llamagate::JsonTree indented(const QJsonObject& object)
+{
+    return request(QJsonDocument(object).toJson(QJsonDocument::Indented));
 }
 
 inline QString compact(const QJsonValue& value)
