@@ -13,9 +13,10 @@ JsonMembers::JsonMembers(const QJsonObject& object)
         const qsizetype start = m_json.size();
         m_json += ',';
         CompactJson::appendString(m_json, it.key());
+        const qsizetype keySize = m_json.size() - start - 3;
         m_json += ':';
         CompactJson::appendValue(m_json, it.value());
-        m_members.append(Member{start, m_json.size()});
+        m_members.append(Member{start, m_json.size(), keySize});
     }
 }
 
@@ -36,9 +37,11 @@ void JsonMembers::remove(QLatin1StringView key)
 
 QByteArray JsonMembers::object(std::initializer_list<QLatin1StringView> leftOut) const
 {
-    QByteArray json;
-    json.reserve(m_json.size() + 1);
-    writeObject(leftOut, [&json](QByteArrayView piece) { json.append(piece); });
+    QByteArray json(m_json.size() + 2,
+                    Qt::Uninitialized); // at most: `{`, every member (the first without its comma), `}`
+    char* next = json.data();
+    writeObject(leftOut, [&next](QByteArrayView piece) { next = std::copy(piece.begin(), piece.end(), next); });
+    json.truncate(next - json.data());
     return json;
 }
 

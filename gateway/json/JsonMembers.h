@@ -27,14 +27,18 @@ public:
     {
         remove(key);
         const qsizetype start = m_json.size();
-        m_json += ",\"";
-        m_json += QByteArrayView(key.data(), key.size());
-        m_json += "\":";
+        m_json.resize(start + key.size() + 4);
+        char* next = m_json.data() + start;
+        *next++ = ',';
+        *next++ = '"';
+        next = std::copy(key.begin(), key.end(), next);
+        *next++ = '"';
+        *next = ':';
         writeValue(m_json);
         const auto after = std::find_if(m_members.begin(), m_members.end(), [&](const Member& member) {
             return QByteArrayView(key.data(), key.size()) < keyOf(member);
         });
-        m_members.insert(after, Member{start, m_json.size()});
+        m_members.insert(after, Member{start, m_json.size(), key.size()});
     }
     /// The same with the value's JSON as it is.
     void insertJson(QLatin1StringView key, QByteArrayView json)
@@ -42,6 +46,8 @@ public:
         insert(key, [json](QByteArray& out) { out += json; });
     }
     void remove(QLatin1StringView key);
+    /// Room for `size` bytes of members, set in one allocation.
+    void reserve(qsizetype size) { m_json.reserve(size); }
     bool isEmpty() const { return m_members.isEmpty(); }
 
     /// The object's compact JSON, as QJsonDocument writes it, without the members named in `leftOut`.
@@ -82,16 +88,13 @@ private:
     {
         qsizetype start = 0;
         qsizetype end = 0;
+        qsizetype keySize = 0; ///< the key as written (escaped), between its quotes
     };
 
     /// The member's key as written (between its quotes).
     QByteArrayView keyOf(const Member& member) const
     {
-        const QByteArrayView json(m_json);
-        qsizetype end = member.start + 2;
-        while (json.at(end) != '"')
-            end += json.at(end) == '\\' ? 2 : 1;
-        return json.sliced(member.start + 2, end - member.start - 2);
+        return QByteArrayView(m_json).sliced(member.start + 2, member.keySize);
     }
     const Member* find(QLatin1StringView key) const;
 

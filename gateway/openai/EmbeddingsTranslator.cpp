@@ -81,12 +81,13 @@ Result<NativeEmbedRequest> EmbeddingsTranslator::translateRequest(const JsonTree
 {
     const JsonRef request = body.root();
     NativeEmbedRequest native;
-    const Result<QString> model = RequestFields::model(request);
+    const JsonRef modelValue = request.value(QLatin1StringView("model"));
+    const Result<QString> model = RequestFields::model(modelValue);
     if (!model.ok())
         return model.error();
     native.model = model.value();
-    native.body.insert(QLatin1StringView("model"),
-                       [&request](QByteArray& out) { request.value(QLatin1StringView("model")).appendCompact(out); });
+    native.body.reserve(request.source().size() + 8); // the client's fields and the members' commas
+    native.body.insert(QLatin1StringView("model"), [modelValue](QByteArray& out) { modelValue.appendCompact(out); });
     if (auto error = mapInput(request.value(QLatin1StringView("input")), native.body))
         return *error;
     if (auto error = mapOptions(request, native))

@@ -20,12 +20,13 @@ void appendPlainString(QByteArray& out, QLatin1StringView text)
 
 std::optional<ApiError> mapModelAndStream(JsonRef request, NativeRequest& native)
 {
-    const Result<QString> model = RequestFields::model(request);
+    const JsonRef modelValue = request.value(QLatin1StringView("model"));
+    const Result<QString> model = RequestFields::model(modelValue);
     if (!model.ok())
         return model.error();
     native.model = model.value();
-    native.body.insert(QLatin1StringView("model"),
-                       [&request](QByteArray& out) { request.value(QLatin1StringView("model")).appendCompact(out); });
+    native.body.reserve(request.source().size() + 32); // the client's fields, `stream` and the members' commas
+    native.body.insert(QLatin1StringView("model"), [modelValue](QByteArray& out) { modelValue.appendCompact(out); });
 
     const JsonRef stream = request.value(QLatin1StringView("stream"));
     if (auto error = RequestFields::check(stream, Kind::Bool, QStringLiteral("stream")))

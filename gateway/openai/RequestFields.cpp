@@ -60,10 +60,9 @@ bool RequestFields::accepts(JsonRef value, Kind kind)
     return !isSet(value) || fits(value, kind);
 }
 
-Result<QString> RequestFields::model(JsonRef request)
+Result<QString> RequestFields::model(JsonRef value)
 {
     const QString param = QStringLiteral("model");
-    const JsonRef value = request.value(QLatin1StringView("model"));
     if (!isSet(value))
         return ApiError::invalidRequest(QStringLiteral("You must provide a model parameter"), param);
     if (!value.isString())

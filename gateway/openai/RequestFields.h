@@ -39,8 +39,8 @@ public:
     }
     /// True when the value is unset or of `kind`.
     static bool accepts(JsonRef value, Kind kind);
-    /// The request's `model`: a non-empty string, else a 400 with param "model".
-    static Result<QString> model(JsonRef request);
+    /// The request's `model` (`value`): a non-empty string, else a 400 with param "model".
+    static Result<QString> model(JsonRef value);
     /// The 400 for a value of the wrong type: "Invalid type for 'param': expected …, got …".
     static ApiError wrongType(JsonRef value, Kind kind, const QString& param);
 };
