@@ -1,6 +1,5 @@
 #include "gateway/openai/EmbeddingsTranslator.h"
 
-#include "gateway/json/CompactJson.h"
 #include "gateway/openai/NativeExtensions.h"
 #include "gateway/openai/RequestFields.h"
 
@@ -52,7 +51,7 @@ std::optional<ApiError> mapOptions(JsonRef request, NativeEmbedRequest& native)
                                         QStringLiteral("dimensions"));
     if (RequestFields::isSet(dimensions))
         native.body.insert(QLatin1StringView("dimensions"), [dimensions](QByteArray& out) {
-            CompactJson::appendValue(out, QJsonValue(dimensions.toInteger()));
+            out += QByteArray::number(dimensions.toInteger()); // as QJsonDocument writes a qint64, however large
         });
 
     const JsonRef encoding = request.value(QLatin1StringView("encoding_format"));

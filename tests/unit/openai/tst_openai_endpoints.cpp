@@ -271,6 +271,12 @@ void OpenAiEndpointsTest::embeddingRequests_data()
     QTest::newRow("explicit float, null dimensions")
         << QByteArray(R"({"model":"e","input":"x","encoding_format":"float","dimensions":null})")
         << QByteArray(R"({"model":"e","input":"x"})") << false;
+    QTest::newRow("dimensions written as an integer, however large")
+        << QByteArray(R"({"model":"e","input":"x","dimensions":10000000000000001,"options":{}})")
+        << QByteArray(R"({"model":"e","input":"x","dimensions":10000000000000001,"options":{}})") << false;
+    QTest::newRow("dimensions sent as a decimal")
+        << QByteArray(R"({"model":"e","input":"x","dimensions":2.5e2})")
+        << QByteArray(R"({"model":"e","input":"x","dimensions":250})") << false;
 }
 
 void OpenAiEndpointsTest::embeddingRequests()
@@ -282,7 +288,7 @@ void OpenAiEndpointsTest::embeddingRequests()
     QVERIFY2(native.ok(), qPrintable(native.error().message));
     const QJsonObject body = native.value().body.toJsonObject();
     QCOMPARE(body, testjson::object(expected.constData()));
-    QCOMPARE(native.value().body.object(), QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QCOMPARE(native.value().body.object(), testjson::qtCompact(expected));
     const Result<NativeEmbedRequest> rewritten =
         EmbeddingsTranslator::translateRequest(testjson::indented(testjson::object(request.constData())));
     QVERIFY(rewritten.ok());
