@@ -17,12 +17,9 @@ class CacheKey
 public:
     /// `answerShape`: choices that change the OpenAI answer but are not sent to Ollama (embeddings'
     /// encoding_format); empty for chat and completions.
-    static QByteArray of(const QString& endpoint, const QJsonObject& nativeBody, const QJsonObject& answerShape = {});
-    /// The same from the native body's members as serialized for Ollama (no second serialization).
+    /// `nativeBody`: the members as written for Ollama (not serialized again).
     static QByteArray of(const QString& endpoint, const JsonMembers& nativeBody, const QJsonObject& answerShape = {});
     /// What is hashed: compact JSON with every object's keys sorted.
-    static QByteArray
-    canonicalJson(const QString& endpoint, const QJsonObject& nativeBody, const QJsonObject& answerShape = {});
     static QByteArray
     canonicalJson(const QString& endpoint, const JsonMembers& nativeBody, const QJsonObject& answerShape = {});
 };

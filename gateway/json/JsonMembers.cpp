@@ -2,37 +2,52 @@
 
 #include "gateway/json/CompactJson.h"
 
+#include <QJsonDocument>
+
 namespace llamagate {
 
 JsonMembers::JsonMembers(const QJsonObject& object)
 {
-    m_json += '{';
+    // QJsonObject iterates in its key order: each member goes last.
     for (auto it = object.begin(); it != object.end(); ++it) {
-        if (!m_ends.isEmpty())
-            m_json += ',';
+        const qsizetype start = m_json.size();
+        m_json += ',';
         CompactJson::appendString(m_json, it.key());
+        const qsizetype keySize = m_json.size() - start - 3;
         m_json += ':';
         CompactJson::appendValue(m_json, it.value());
-        m_ends.append(m_json.size());
+        m_members.append(Member{start, m_json.size(), keySize});
     }
-    m_json += '}';
+}
+
+const JsonMembers::Member* JsonMembers::find(QLatin1StringView key) const
+{
+    // A key with characters JSON escapes is never one of the plain ASCII names asked for.
+    return std::find_if(m_members.begin(), m_members.end(), [&](const Member& member) {
+        return keyOf(member) == QByteArrayView(key.data(), key.size());
+    });
+}
+
+void JsonMembers::remove(QLatin1StringView key)
+{
+    const Member* member = find(key);
+    if (member != m_members.end())
+        m_members.erase(member);
 }
 
 QByteArray JsonMembers::object(std::initializer_list<QLatin1StringView> leftOut) const
 {
-    if (leftOut.size() == 0)
-        return m_json;
-    QByteArray json;
-    json.reserve(m_json.size());
-    writeObject(leftOut, [&json](QByteArrayView piece) { json.append(piece); });
+    QByteArray json(m_json.size() + 2,
+                    Qt::Uninitialized); // at most: `{`, every member (the first without its comma), `}`
+    char* next = json.data();
+    writeObject(leftOut, [&next](QByteArrayView piece) { next = std::copy(piece.begin(), piece.end(), next); });
+    json.truncate(next - json.data());
     return json;
 }
 
-bool JsonMembers::named(QByteArrayView member, QLatin1StringView key)
+QJsonObject JsonMembers::toJsonObject() const
 {
-    // `"key":…`; a key with characters JSON escapes is never one of the plain ASCII names asked for.
-    return member.size() > key.size() + 2 && member.at(0) == '"' && member.at(key.size() + 1) == '"' &&
-           member.sliced(1, key.size()) == QByteArrayView(key.data(), key.size());
+    return QJsonDocument::fromJson(object()).object();
 }
 
 } // namespace llamagate

@@ -427,6 +427,19 @@ struct Member
     JsonRef value;
 };
 
+/// std::stable_sort, by insertion for the few members most objects have (stable_sort takes a buffer from the heap).
+template <typename Less> void stableSort(QVarLengthArray<Member, 16>& members, Less less)
+{
+    if (members.size() > 16) {
+        std::stable_sort(members.begin(), members.end(), less);
+        return;
+    }
+    for (qsizetype i = 1; i < members.size(); ++i) {
+        for (qsizetype j = i; j > 0 && less(members[j], members[j - 1]); --j)
+            std::swap(members[j], members[j - 1]);
+    }
+}
+
 } // namespace
 
 std::optional<JsonTree> JsonTree::parse(QByteArray json)
@@ -574,15 +587,16 @@ JsonRef JsonRef::value(QLatin1StringView key) const
 {
     if (!isObject())
         return {};
+    // Straight over the key nodes (a member's value follows its key): no iterator, and a plain key compared as bytes.
     const Node* const nodes = m_data->nodes.data();
     const char* const json = m_data->json.constData();
     const Node* found = nullptr;
     for (quint32 index = indexOf() + 1; index < m_node->next; index = nodes[index + 1].next) {
-        const Node& name = nodes[index];
-        const bool same = (name.flags & Node::Unescaped)
-                              ? name.end - name.begin - 2 == quint32(key.size()) &&
-                                    std::memcmp(json + name.begin + 1, key.data(), key.size()) == 0
-                              : JsonRef(m_data, &name).toString() == key;
+        const Node& keyNode = nodes[index];
+        const bool same = (keyNode.flags & Node::Unescaped)
+                              ? keyNode.end - keyNode.begin - 2 == quint32(key.size()) &&
+                                    std::equal(key.begin(), key.end(), json + keyNode.begin + 1)
+                              : JsonRef(m_data, &keyNode).equals(key);
         if (same)
             found = &nodes[index + 1]; // the last of duplicate keys wins, as in QJsonObject
     }
@@ -675,14 +689,11 @@ void JsonRef::appendCompact(QByteArray& out) const
             members.append(Member{key.source().sliced(1, key.source().size() - 2), {}, key, *it});
         }
         if (plainKeys) {
-            std::stable_sort(members.begin(), members.end(), [](const Member& a, const Member& b) {
-                return a.plainKey < b.plainKey;
-            });
+            stableSort(members, [](const Member& a, const Member& b) { return a.plainKey < b.plainKey; });
         } else {
             for (Member& member : members)
                 member.key = member.keyRef.toString();
-            std::stable_sort(
-                members.begin(), members.end(), [](const Member& a, const Member& b) { return a.key < b.key; });
+            stableSort(members, [](const Member& a, const Member& b) { return a.key < b.key; });
         }
         out += '{';
         bool first = true;
@@ -695,6 +706,13 @@ void JsonRef::appendCompact(QByteArray& out) const
             if (!first)
                 out += ',';
             first = false;
+            const Node& keyNode = *members[i].keyRef.m_node;
+            const Node& valueNode = *members[i].value.m_node;
+            if (plainKeys && (valueNode.flags & Node::Compact) && valueNode.begin == keyNode.end + 1) {
+                // `"key":value` as sent, only out of order: copied whole.
+                out += QByteArrayView(m_data->json.constData() + keyNode.begin, valueNode.end - keyNode.begin);
+                continue;
+            }
             members[i].keyRef.appendCompact(out);
             out += ':';
             members[i].value.appendCompact(out);

@@ -1,5 +1,7 @@
 #include "gateway/openai/ChatMessagesTranslator.h"
 
+#include "gateway/json/CompactJson.h"
+#include "gateway/json/JsonMembers.h"
 #include "gateway/openai/RequestFields.h"
 
 #include <QHash>
@@ -18,13 +20,13 @@ using Kind = RequestFields::Kind;
 class MessageMapper
 {
 public:
-    Result<QJsonObject> map(const QJsonValue& message, qsizetype index);
+    /// Appends the native message to `out`.
+    std::optional<ApiError> map(JsonRef message, qsizetype index, QByteArray& out);
 
 private:
-    std::optional<ApiError> mapContent(const QJsonValue& content, qsizetype index, QJsonObject& native);
-    std::optional<ApiError>
-    mapPart(const QJsonValue& part, const QString& param, QStringList& texts, QJsonArray& images);
-    std::optional<ApiError> mapToolCalls(const QJsonValue& toolCalls, qsizetype index, QJsonObject& native);
+    std::optional<ApiError> mapContent(JsonRef content, qsizetype index, JsonMembers& native);
+    std::optional<ApiError> mapPart(JsonRef part, const QString& param, QStringList& texts, QStringList& images);
+    std::optional<ApiError> mapToolCalls(JsonRef toolCalls, qsizetype index, JsonMembers& native);
 
     QHash<QString, QString> m_toolNamesById;
 };
@@ -35,7 +37,13 @@ QString messageParam(qsizetype index, QStringView field = {})
     return QStringLiteral("messages[%1]").arg(index).append(field);
 }
 
-Result<QString> imageBase64(const QJsonValue& url, const QString& param)
+/// Appends `value` as it is (compact).
+auto compactOf(JsonRef value)
+{
+    return [value](QByteArray& out) { value.appendCompact(out); };
+}
+
+Result<QString> imageBase64(JsonRef url, const QString& param)
 {
     if (!url.isString())
         return RequestFields::wrongType(url, Kind::String, param);
@@ -58,12 +66,17 @@ Result<QString> imageBase64(const QJsonValue& url, const QString& param)
     return base64;
 }
 
-Result<QJsonObject> toolArguments(const QJsonValue& arguments, const QString& param)
+/// Appends a tool call's arguments as a JSON object: as sent, or parsed from the JSON string OpenAI sends.
+std::optional<ApiError> appendToolArguments(JsonRef arguments, const QString& param, QByteArray& out)
 {
-    if (arguments.isObject())
-        return arguments.toObject();
-    if (!RequestFields::isSet(arguments) || (arguments.isString() && arguments.toString().trimmed().isEmpty()))
-        return QJsonObject{};
+    if (arguments.isObject()) {
+        arguments.appendCompact(out);
+        return std::nullopt;
+    }
+    if (!RequestFields::isSet(arguments) || (arguments.isString() && arguments.toString().trimmed().isEmpty())) {
+        out += "{}";
+        return std::nullopt;
+    }
     if (!arguments.isString())
         return ApiError::invalidRequest(QStringLiteral("Invalid type for '%1': expected a JSON string").arg(param),
                                         param);
@@ -76,77 +89,87 @@ Result<QJsonObject> toolArguments(const QJsonValue& arguments, const QString& pa
                                                      ? QStringLiteral("another JSON type")
                                                      : parseError.errorString()),
                                         param);
-    return document.object();
+    CompactJson::appendValue(out, document.object());
+    return std::nullopt;
 }
 
-Result<QJsonObject> MessageMapper::map(const QJsonValue& message, qsizetype index)
+std::optional<ApiError> MessageMapper::map(JsonRef message, qsizetype index, QByteArray& out)
 {
     if (!message.isObject())
         return RequestFields::wrongType(message, Kind::Object, messageParam(index));
-    const QJsonObject object = message.toObject();
-    const QJsonValue roleValue = object.value(QStringLiteral("role"));
-    if (!roleValue.isString()) {
+    const JsonRef role = message.value(QLatin1StringView("role"));
+    if (!role.isString()) {
         const QString roleParam = messageParam(index, u".role");
         return ApiError::invalidRequest(QStringLiteral("'%1' must be a string").arg(roleParam), roleParam);
     }
-    QString role = roleValue.toString();
-    static const QStringList roles{QStringLiteral("system"),
-                                   QStringLiteral("developer"),
-                                   QStringLiteral("user"),
-                                   QStringLiteral("assistant"),
-                                   QStringLiteral("tool")};
-    if (!roles.contains(role)) {
+    static const QLatin1StringView roles[] = {QLatin1StringView("system"),
+                                              QLatin1StringView("developer"),
+                                              QLatin1StringView("user"),
+                                              QLatin1StringView("assistant"),
+                                              QLatin1StringView("tool")};
+    if (std::none_of(
+            std::begin(roles), std::end(roles), [&role](QLatin1StringView name) { return role.equals(name); })) {
         const QString roleParam = messageParam(index, u".role");
         return ApiError::invalidRequest(
-            QStringLiteral("Unsupported role '%1' in '%2': use %3").arg(role, roleParam, roles.join(u", ")), roleParam);
+            QStringLiteral("Unsupported role '%1' in '%2': use %3")
+                .arg(role.toString(), roleParam, QStringLiteral("system, developer, user, assistant, tool")),
+            roleParam);
     }
-    const QJsonValue content = object.value(QStringLiteral("content"));
-    // Only a role that stays and a string content: the message is native as it is, and shared rather than rebuilt.
-    if (object.size() == 2 && content.isString() && role != u"developer")
-        return object;
-    if (role == u"developer")
-        role = QStringLiteral("system");
+    const JsonRef content = message.value(QLatin1StringView("content"));
+    const bool developer = role.equals(QLatin1StringView("developer"));
+    // Only a role that stays and a string content: the message is native as it is, and copied rather than rebuilt.
+    if (message.size() == 2 && content.isString() && !developer) {
+        message.appendCompact(out);
+        return std::nullopt;
+    }
 
-    QJsonObject native{{QStringLiteral("role"), role}};
+    JsonMembers native;
+    if (developer)
+        native.insertJson(QLatin1StringView("role"), "\"system\"");
+    else
+        native.insert(QLatin1StringView("role"), compactOf(role));
     if (auto error = mapContent(content, index, native))
         return *error;
 
-    for (const QString& key : {QStringLiteral("reasoning_content"), QStringLiteral("reasoning")}) {
-        const QJsonValue reasoning = object.value(key);
+    for (const QLatin1StringView key : {QLatin1StringView("reasoning_content"), QLatin1StringView("reasoning")}) {
+        const JsonRef reasoning = message.value(key);
         if (auto error =
                 RequestFields::check(reasoning, Kind::String, [&] { return messageParam(index) + u'.' + key; }))
             return *error;
-        if (!reasoning.toString().isEmpty())
-            native.insert(QStringLiteral("thinking"), reasoning);
+        if (reasoning.isString() && reasoning.source().size() > 2) // not ""
+            native.insert(QLatin1StringView("thinking"), compactOf(reasoning));
     }
 
-    if (role == u"assistant") {
-        if (auto error = mapToolCalls(object.value(QStringLiteral("tool_calls")), index, native))
+    if (role.equals(QLatin1StringView("assistant"))) {
+        if (auto error = mapToolCalls(message.value(QLatin1StringView("tool_calls")), index, native))
             return *error;
     }
-    if (role == u"tool") {
-        const QJsonValue callId = object.value(QStringLiteral("tool_call_id"));
+    if (role.equals(QLatin1StringView("tool"))) {
+        const JsonRef callId = message.value(QLatin1StringView("tool_call_id"));
         if (auto error =
                 RequestFields::check(callId, Kind::String, [index] { return messageParam(index, u".tool_call_id"); }))
             return *error;
         if (callId.isString()) {
-            native.insert(QStringLiteral("tool_call_id"), callId);
+            native.insert(QLatin1StringView("tool_call_id"), compactOf(callId));
             const auto name = m_toolNamesById.constFind(callId.toString());
             if (name != m_toolNamesById.cend())
-                native.insert(QStringLiteral("tool_name"), *name);
+                native.insert(QLatin1StringView("tool_name"),
+                              [&name](QByteArray& json) { CompactJson::appendString(json, *name); });
         }
     }
-    return native;
+    native.writeObject({}, [&out](QByteArrayView piece) { out += piece; });
+    return std::nullopt;
 }
 
-std::optional<ApiError> MessageMapper::mapContent(const QJsonValue& content, qsizetype index, QJsonObject& native)
+std::optional<ApiError> MessageMapper::mapContent(JsonRef content, qsizetype index, JsonMembers& native)
 {
+    const QLatin1StringView contentName("content");
     if (!RequestFields::isSet(content)) {
-        native.insert(QStringLiteral("content"), QString());
+        native.insertJson(contentName, "\"\"");
         return std::nullopt;
     }
     if (content.isString()) {
-        native.insert(QStringLiteral("content"), content);
+        native.insert(contentName, compactOf(content));
         return std::nullopt;
     }
     const QString param = messageParam(index, u".content");
@@ -155,38 +178,47 @@ std::optional<ApiError> MessageMapper::mapContent(const QJsonValue& content, qsi
             QStringLiteral("Invalid type for '%1': expected a string or an array of content parts").arg(param), param);
 
     QStringList texts;
-    QJsonArray images;
-    const QJsonArray parts = content.toArray();
-    for (qsizetype i = 0; i < parts.size(); ++i) {
-        if (auto error = mapPart(parts.at(i), QStringLiteral("%1[%2]").arg(param).arg(i), texts, images))
+    QStringList images;
+    qsizetype i = 0;
+    for (const JsonRef part : content) {
+        if (auto error = mapPart(part, QStringLiteral("%1[%2]").arg(param).arg(i), texts, images))
             return error;
+        ++i;
     }
-    native.insert(QStringLiteral("content"), texts.join(u'\n'));
-    if (!images.isEmpty())
-        native.insert(QStringLiteral("images"), images);
+    native.insert(contentName, [&texts](QByteArray& out) { CompactJson::appendString(out, texts.join(u'\n')); });
+    if (!images.isEmpty()) {
+        native.insert(QLatin1StringView("images"), [&images](QByteArray& out) {
+            out += '[';
+            for (qsizetype j = 0; j < images.size(); ++j) {
+                if (j > 0)
+                    out += ',';
+                CompactJson::appendString(out, images.at(j));
+            }
+            out += ']';
+        });
+    }
     return std::nullopt;
 }
 
 std::optional<ApiError>
-MessageMapper::mapPart(const QJsonValue& part, const QString& param, QStringList& texts, QJsonArray& images)
+MessageMapper::mapPart(JsonRef part, const QString& param, QStringList& texts, QStringList& images)
 {
     if (!part.isObject())
         return RequestFields::wrongType(part, Kind::Object, param);
-    const QJsonObject object = part.toObject();
-    const QString type = object.value(QStringLiteral("type")).toString();
-    if (type == u"text") {
-        const QJsonValue text = object.value(QStringLiteral("text"));
+    const JsonRef type = part.value(QLatin1StringView("type"));
+    if (type.equals(QLatin1StringView("text"))) {
+        const JsonRef text = part.value(QLatin1StringView("text"));
         if (!text.isString())
             return RequestFields::wrongType(text, Kind::String, param + QStringLiteral(".text"));
         texts.append(text.toString());
         return std::nullopt;
     }
-    if (type == u"image_url") {
+    if (type.equals(QLatin1StringView("image_url"))) {
         // {"image_url":{"url":…}} per the spec; some clients send {"image_url":"…"}.
-        const QJsonValue imageUrl = object.value(QStringLiteral("image_url"));
+        const JsonRef imageUrl = part.value(QLatin1StringView("image_url"));
         const bool nested = imageUrl.isObject();
         const Result<QString> base64 =
-            imageBase64(nested ? imageUrl.toObject().value(QStringLiteral("url")) : imageUrl,
+            imageBase64(nested ? imageUrl.value(QLatin1StringView("url")) : imageUrl,
                         param + (nested ? QStringLiteral(".image_url.url") : QStringLiteral(".image_url")));
         if (!base64.ok())
             return base64.error();
@@ -194,75 +226,83 @@ MessageMapper::mapPart(const QJsonValue& part, const QString& param, QStringList
         return std::nullopt;
     }
     return ApiError::invalidRequest(
-        QStringLiteral("Unsupported content part type '%1' in '%2': use text or image_url").arg(type, param),
+        QStringLiteral("Unsupported content part type '%1' in '%2': use text or image_url").arg(type.toString(), param),
         param + QStringLiteral(".type"));
 }
 
-std::optional<ApiError> MessageMapper::mapToolCalls(const QJsonValue& toolCalls, qsizetype index, QJsonObject& native)
+std::optional<ApiError> MessageMapper::mapToolCalls(JsonRef toolCalls, qsizetype index, JsonMembers& native)
 {
     if (auto error =
             RequestFields::check(toolCalls, Kind::Array, [index] { return messageParam(index, u".tool_calls"); }))
         return error;
-    const QJsonArray calls = toolCalls.toArray();
-    if (calls.isEmpty())
+    if (toolCalls.size() == 0)
         return std::nullopt;
     const QString param = messageParam(index, u".tool_calls");
-    QJsonArray nativeCalls;
-    for (qsizetype i = 0; i < calls.size(); ++i) {
+    QByteArray nativeCalls = "[";
+    qsizetype i = 0;
+    for (const JsonRef call : toolCalls) {
         const QString callParam = QStringLiteral("%1[%2]").arg(param).arg(i);
-        if (!calls.at(i).isObject())
-            return RequestFields::wrongType(calls.at(i), Kind::Object, callParam);
-        const QJsonObject call = calls.at(i).toObject();
-        const QJsonValue function = call.value(QStringLiteral("function"));
+        if (!call.isObject())
+            return RequestFields::wrongType(call, Kind::Object, callParam);
+        const JsonRef function = call.value(QLatin1StringView("function"));
         if (!function.isObject())
             return RequestFields::wrongType(function, Kind::Object, callParam + QStringLiteral(".function"));
-        const QJsonValue name = function.toObject().value(QStringLiteral("name"));
+        const JsonRef name = function.value(QLatin1StringView("name"));
         if (!name.isString())
             return RequestFields::wrongType(name, Kind::String, callParam + QStringLiteral(".function.name"));
-        const Result<QJsonObject> arguments = toolArguments(function.toObject().value(QStringLiteral("arguments")),
-                                                            callParam + QStringLiteral(".function.arguments"));
-        if (!arguments.ok())
-            return arguments.error();
-
-        QJsonObject nativeCall{{QStringLiteral("function"),
-                                QJsonObject{{QStringLiteral("index"), i},
-                                            {QStringLiteral("name"), name},
-                                            {QStringLiteral("arguments"), arguments.value()}}}};
-        const QJsonValue id = call.value(QStringLiteral("id"));
+        if (i > 0)
+            nativeCalls += ',';
+        // {"function":{"arguments":…,"index":i,"name":…},"id":…}, keys in QJsonObject's order.
+        nativeCalls += "{\"function\":{\"arguments\":";
+        if (auto error = appendToolArguments(function.value(QLatin1StringView("arguments")),
+                                             callParam + QStringLiteral(".function.arguments"),
+                                             nativeCalls))
+            return error;
+        nativeCalls += ",\"index\":";
+        nativeCalls += QByteArray::number(i);
+        nativeCalls += ",\"name\":";
+        name.appendCompact(nativeCalls);
+        nativeCalls += '}';
+        const JsonRef id = call.value(QLatin1StringView("id"));
         if (auto error = RequestFields::check(id, Kind::String, callParam + QStringLiteral(".id")))
             return error;
         if (id.isString()) {
-            nativeCall.insert(QStringLiteral("id"), id);
+            nativeCalls += ",\"id\":";
+            id.appendCompact(nativeCalls);
             m_toolNamesById.insert(id.toString(), name.toString());
         }
-        nativeCalls.append(nativeCall);
+        nativeCalls += '}';
+        ++i;
     }
-    native.insert(QStringLiteral("tool_calls"), nativeCalls);
+    nativeCalls += ']';
+    native.insertJson(QLatin1StringView("tool_calls"), nativeCalls);
     return std::nullopt;
 }
 
 } // namespace
 
-Result<QJsonArray> ChatMessagesTranslator::translate(const QJsonValue& messages)
+std::optional<ApiError> ChatMessagesTranslator::translate(JsonRef messages, QByteArray& out)
 {
     const QString param = QStringLiteral("messages");
     if (!RequestFields::isSet(messages))
         return ApiError::invalidRequest(QStringLiteral("'messages' is required"), param);
     if (!messages.isArray())
         return RequestFields::wrongType(messages, Kind::Array, param);
-    const QJsonArray input = messages.toArray();
-    if (input.isEmpty())
+    if (messages.size() == 0)
         return ApiError::invalidRequest(QStringLiteral("'messages' must contain at least one message"), param);
 
     MessageMapper mapper;
-    QJsonArray output;
-    for (qsizetype i = 0; i < input.size(); ++i) {
-        Result<QJsonObject> native = mapper.map(input.at(i), i);
-        if (!native.ok())
-            return native.error();
-        output.append(native.value());
+    out += '[';
+    qsizetype i = 0;
+    for (const JsonRef message : messages) {
+        if (i > 0)
+            out += ',';
+        if (auto error = mapper.map(message, i, out))
+            return error;
+        ++i;
     }
-    return output;
+    out += ']';
+    return std::nullopt;
 }
 
 } // namespace llamagate

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "gateway/json/JsonTree.h"
 #include "gateway/openai/ApiError.h"
 
-#include <QJsonArray>
-#include <QJsonValue>
+#include <QByteArray>
+
+#include <optional>
 
 namespace llamagate {
 
@@ -13,7 +15,9 @@ namespace llamagate {
 class ChatMessagesTranslator
 {
 public:
-    static Result<QJsonArray> translate(const QJsonValue& messages);
+    /// Appends the native messages to `out` as QJsonDocument::Compact writes them; a 400 naming the field when one is
+    /// wrong (`out` is then unusable).
+    static std::optional<ApiError> translate(JsonRef messages, QByteArray& out);
 };
 
 } // namespace llamagate

@@ -4,27 +4,25 @@
 #include "gateway/openai/GenerationOptions.h"
 #include "gateway/openai/RequestFields.h"
 
-#include <QJsonArray>
-
 namespace llamagate {
 
 namespace {
 
 using Kind = RequestFields::Kind;
 
-QString toolName(const QJsonValue& tool)
+QString toolName(JsonRef tool)
 {
-    return tool.toObject().value(QStringLiteral("function")).toObject().value(QStringLiteral("name")).toString();
+    return tool.value(QLatin1StringView("function")).value(QLatin1StringView("name")).toString();
 }
 
 /// The function name a named tool_choice asks for: {"type":"function","function":{"name":…}}.
-Result<QString> namedChoice(const QJsonObject& choice)
+Result<QString> namedChoice(JsonRef choice)
 {
-    const QJsonValue function = choice.value(QStringLiteral("function"));
+    const JsonRef function = choice.value(QLatin1StringView("function"));
     if (!function.isObject())
         return RequestFields::wrongType(function, Kind::Object, QStringLiteral("tool_choice.function"));
-    const QJsonValue name = function.toObject().value(QStringLiteral("name"));
-    if (!name.isString() || name.toString().isEmpty())
+    const JsonRef name = function.value(QLatin1StringView("name"));
+    if (!name.isString() || name.source().size() == 2) // not ""
         return ApiError::invalidRequest(QStringLiteral("'tool_choice.function.name' must be a non-empty string"),
                                         QStringLiteral("tool_choice.function.name"));
     return name.toString();
@@ -32,65 +30,74 @@ Result<QString> namedChoice(const QJsonObject& choice)
 
 /// tools as they are, narrowed by tool_choice: "none" drops them, a named function keeps only that one,
 /// "auto" and "required" keep all (Ollama cannot force a call; the model may still answer with text).
-std::optional<ApiError> mapTools(const QJsonObject& request, QJsonObject& body)
+std::optional<ApiError> mapTools(JsonRef request, JsonMembers& body)
 {
-    const QJsonValue toolsValue = request.value(QStringLiteral("tools"));
-    if (auto error = RequestFields::check(toolsValue, Kind::Array, QStringLiteral("tools")))
+    const JsonRef tools = request.value(QLatin1StringView("tools"));
+    if (auto error = RequestFields::check(tools, Kind::Array, QStringLiteral("tools")))
         return error;
-    QJsonArray tools = toolsValue.toArray();
-    for (qsizetype i = 0; i < tools.size(); ++i) {
-        if (!tools.at(i).isObject())
-            return RequestFields::wrongType(tools.at(i), Kind::Object, QStringLiteral("tools[%1]").arg(i));
+    qsizetype i = 0;
+    for (const JsonRef tool : tools) {
+        if (!tool.isObject())
+            return RequestFields::wrongType(tool, Kind::Object, QStringLiteral("tools[%1]").arg(i));
+        ++i;
     }
 
-    const QJsonValue choice = request.value(QStringLiteral("tool_choice"));
+    const JsonRef choice = request.value(QLatin1StringView("tool_choice"));
     const QString param = QStringLiteral("tool_choice");
     if (choice.isString()) {
-        const QString mode = choice.toString();
-        if (mode == u"none")
-            tools = {};
-        else if (mode != u"auto" && mode != u"required")
+        if (choice.equals(QLatin1StringView("none")))
+            return std::nullopt;
+        if (!choice.equals(QLatin1StringView("auto")) && !choice.equals(QLatin1StringView("required")))
             return ApiError::invalidRequest(
-                QStringLiteral("Unsupported tool_choice '%1': use none, auto, required or a named function").arg(mode),
+                QStringLiteral("Unsupported tool_choice '%1': use none, auto, required or a named function")
+                    .arg(choice.toString()),
                 param);
     } else if (choice.isObject()) {
-        const Result<QString> name = namedChoice(choice.toObject());
+        const Result<QString> name = namedChoice(choice);
         if (!name.ok())
             return name.error();
-        QJsonArray chosen;
-        for (const QJsonValue& tool : std::as_const(tools)) {
-            if (toolName(tool) == name.value())
-                chosen.append(tool);
+        QByteArray chosen = "[";
+        for (const JsonRef tool : tools) {
+            if (toolName(tool) != name.value())
+                continue;
+            if (chosen.size() > 1)
+                chosen += ',';
+            tool.appendCompact(chosen);
         }
-        if (chosen.isEmpty())
+        if (chosen.size() == 1)
             return ApiError::invalidRequest(
                 QStringLiteral("tool_choice names the function '%1', which is not in 'tools'").arg(name.value()),
                 param);
-        tools = chosen;
+        chosen += ']';
+        body.insertJson(QLatin1StringView("tools"), chosen);
+        return std::nullopt;
     } else if (RequestFields::isSet(choice)) {
         return ApiError::invalidRequest(
             QStringLiteral("Invalid type for 'tool_choice': expected a string or an object"), param);
     }
 
-    if (!tools.isEmpty())
-        body.insert(QStringLiteral("tools"), tools);
+    if (tools.size() > 0)
+        body.insert(QLatin1StringView("tools"), [tools](QByteArray& out) { tools.appendCompact(out); });
     return std::nullopt;
 }
 
 } // namespace
 
-Result<NativeRequest> ChatRequestTranslator::translate(const QJsonObject& request)
+Result<NativeRequest> ChatRequestTranslator::translate(const JsonTree& body)
 {
+    const JsonRef request = body.root();
     Result<NativeRequest> native = GenerationOptions::map(
         request, {QLatin1StringView("messages"), QLatin1StringView("tools"), QLatin1StringView("tool_choice")});
     if (!native.ok())
         return native;
-    Result<QJsonArray> messages = ChatMessagesTranslator::translate(request.value(QStringLiteral("messages")));
-    if (!messages.ok())
-        return messages.error();
-    native.value().body.insert(QStringLiteral("messages"), messages.value());
-    if (auto error = mapTools(request, native.value().body))
+    std::optional<ApiError> error;
+    native.value().body.insert(QLatin1StringView("messages"), [&](QByteArray& out) {
+        error = ChatMessagesTranslator::translate(request.value(QLatin1StringView("messages")), out);
+    });
+    if (error)
         return *error;
+    if (auto toolsError = mapTools(request, native.value().body))
+        return *toolsError;
     return native;
 }
 

@@ -1,9 +1,8 @@
 #pragma once
 
+#include "gateway/json/JsonTree.h"
 #include "gateway/openai/ApiError.h"
 #include "gateway/openai/NativeRequest.h"
-
-#include <QJsonObject>
 
 namespace llamagate {
 
@@ -12,7 +11,8 @@ namespace llamagate {
 class ChatRequestTranslator
 {
 public:
-    static Result<NativeRequest> translate(const QJsonObject& request);
+    /// `body`: the client's JSON body (an object).
+    static Result<NativeRequest> translate(const JsonTree& body);
 };
 
 } // namespace llamagate

@@ -13,18 +13,20 @@ namespace {
 
 using Kind = RequestFields::Kind;
 
-/// `prompt`: a string, or an array holding exactly one string. Token arrays and several prompts are refused.
-Result<QString> prompt(const QJsonValue& value)
+/// `prompt`: a string, or an array holding exactly one string, appended to `body`. Token arrays and several prompts
+/// are refused.
+std::optional<ApiError> mapPrompt(JsonRef value, JsonMembers& body)
 {
     const QString param = QStringLiteral("prompt");
     if (!RequestFields::isSet(value))
         return ApiError::invalidRequest(QStringLiteral("'prompt' is required"), param);
-    if (value.isString())
-        return value.toString();
-    const QJsonArray items = value.toArray();
-    if (value.isArray() && items.size() == 1 && items.first().isString())
-        return items.first().toString();
-    if (value.isArray() && items.size() > 1 && items.first().isString())
+    const JsonRef first = value.isArray() && value.size() > 0 ? *value.begin() : JsonRef();
+    const JsonRef text = value.isString() ? value : value.size() == 1 && first.isString() ? first : JsonRef();
+    if (text.isString()) {
+        body.insert(QLatin1StringView("prompt"), [text](QByteArray& out) { text.appendCompact(out); });
+        return std::nullopt;
+    }
+    if (value.size() > 1 && first.isString())
         return ApiError::invalidRequest(QStringLiteral("Several prompts in one request are not supported"), param);
     return ApiError::invalidRequest(
         QStringLiteral("Invalid type for 'prompt': expected a string (token arrays are not supported)"), param);
@@ -40,24 +42,24 @@ QJsonObject choice(const QString& text, const QJsonValue& finishReason)
 
 } // namespace
 
-Result<NativeRequest> CompletionTranslator::translateRequest(const QJsonObject& request)
+Result<NativeRequest> CompletionTranslator::translateRequest(const JsonTree& body)
 {
+    const JsonRef request = body.root();
     Result<NativeRequest> native = GenerationOptions::map(
         request, {QLatin1StringView("prompt"), QLatin1StringView("suffix"), QLatin1StringView("echo")});
     if (!native.ok())
         return native;
-    const Result<QString> text = prompt(request.value(QStringLiteral("prompt")));
-    if (!text.ok())
-        return text.error();
-    native.value().body.insert(QStringLiteral("prompt"), text.value());
+    if (auto error = mapPrompt(request.value(QLatin1StringView("prompt")), native.value().body))
+        return *error;
 
-    const QJsonValue suffix = request.value(QStringLiteral("suffix"));
+    const JsonRef suffix = request.value(QLatin1StringView("suffix"));
     if (auto error = RequestFields::check(suffix, Kind::String, QStringLiteral("suffix")))
         return *error;
-    if (!suffix.toString().isEmpty())
-        native.value().body.insert(QStringLiteral("suffix"), suffix);
+    if (suffix.isString() && suffix.source().size() > 2) // not ""
+        native.value().body.insert(QLatin1StringView("suffix"),
+                                   [suffix](QByteArray& out) { suffix.appendCompact(out); });
 
-    const QJsonValue echo = request.value(QStringLiteral("echo"));
+    const JsonRef echo = request.value(QLatin1StringView("echo"));
     if (auto error = RequestFields::check(echo, Kind::Bool, QStringLiteral("echo")))
         return *error;
     if (echo.toBool(false))

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gateway/json/JsonTree.h"
 #include "gateway/openai/AnswerJson.h"
 #include "gateway/openai/ApiError.h"
 #include "gateway/openai/NativeRequest.h"
@@ -15,7 +16,8 @@ namespace llamagate {
 class CompletionTranslator
 {
 public:
-    static Result<NativeRequest> translateRequest(const QJsonObject& request);
+    /// `body`: the client's JSON body (an object).
+    static Result<NativeRequest> translateRequest(const JsonTree& body);
     /// `id` from ResponseIds::completion().
     static AnswerJson translateResponse(const JsonRef& reply, const QString& id);
 };

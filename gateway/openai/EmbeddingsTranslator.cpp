@@ -12,54 +12,56 @@ namespace {
 
 using Kind = RequestFields::Kind;
 
-std::optional<ApiError> mapInput(const QJsonValue& input, QJsonObject& body)
+std::optional<ApiError> mapInput(JsonRef input, JsonMembers& body)
 {
     const QString param = QStringLiteral("input");
     if (!RequestFields::isSet(input))
         return ApiError::invalidRequest(QStringLiteral("'input' is required"), param);
     if (input.isString()) {
-        if (input.toString().isEmpty())
+        if (input.source().size() == 2) // ""
             return ApiError::invalidRequest(QStringLiteral("'input' must not be empty"), param);
-        body.insert(param, input);
+        body.insert(QLatin1StringView("input"), [input](QByteArray& out) { input.appendCompact(out); });
         return std::nullopt;
     }
     if (!input.isArray())
         return ApiError::invalidRequest(
             QStringLiteral("Invalid type for 'input': expected a string or an array of strings"), param);
-    const QJsonArray items = input.toArray();
-    if (items.isEmpty())
+    if (input.size() == 0)
         return ApiError::invalidRequest(QStringLiteral("'input' must not be empty"), param);
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        if (items.at(i).isDouble() || items.at(i).isArray())
+    qsizetype i = 0;
+    for (const JsonRef item : input) {
+        if (item.isDouble() || item.isArray())
             return ApiError::invalidRequest(QStringLiteral("Token arrays are not supported in 'input': send text"),
                                             param);
-        if (!items.at(i).isString())
-            return RequestFields::wrongType(items.at(i), Kind::String, QStringLiteral("input[%1]").arg(i));
+        if (!item.isString())
+            return RequestFields::wrongType(item, Kind::String, QStringLiteral("input[%1]").arg(i));
+        ++i;
     }
-    body.insert(param, items);
+    body.insert(QLatin1StringView("input"), [input](QByteArray& out) { input.appendCompact(out); });
     return std::nullopt;
 }
 
-std::optional<ApiError> mapOptions(const QJsonObject& request, NativeEmbedRequest& native)
+std::optional<ApiError> mapOptions(JsonRef request, NativeEmbedRequest& native)
 {
-    const QJsonValue dimensions = request.value(QStringLiteral("dimensions"));
+    const JsonRef dimensions = request.value(QLatin1StringView("dimensions"));
     if (auto error = RequestFields::check(dimensions, Kind::Integer, QStringLiteral("dimensions")))
         return error;
     if (RequestFields::isSet(dimensions) && dimensions.toInteger() < 1)
         return ApiError::invalidRequest(QStringLiteral("'dimensions' must be at least 1"),
                                         QStringLiteral("dimensions"));
     if (RequestFields::isSet(dimensions))
-        native.body.insert(QStringLiteral("dimensions"), dimensions.toInteger());
+        native.body.insert(QLatin1StringView("dimensions"), [dimensions](QByteArray& out) {
+            out += QByteArray::number(dimensions.toInteger()); // as QJsonDocument writes a qint64, however large
+        });
 
-    const QJsonValue encoding = request.value(QStringLiteral("encoding_format"));
+    const JsonRef encoding = request.value(QLatin1StringView("encoding_format"));
     if (auto error = RequestFields::check(encoding, Kind::String, QStringLiteral("encoding_format")))
         return error;
-    const QString format = encoding.toString(QStringLiteral("float"));
-    if (format != u"float" && format != u"base64")
+    native.base64 = encoding.equals(QLatin1StringView("base64"));
+    if (encoding.isString() && !native.base64 && !encoding.equals(QLatin1StringView("float")))
         return ApiError::invalidRequest(
-            QStringLiteral("Unsupported encoding_format '%1': use float or base64").arg(format),
+            QStringLiteral("Unsupported encoding_format '%1': use float or base64").arg(encoding.toString()),
             QStringLiteral("encoding_format"));
-    native.base64 = format == u"base64";
 
     return NativeExtensions::forward(request, native.body, NativeExtensions::Think::Drop);
 }
@@ -74,15 +76,18 @@ QString base64Floats(const QJsonArray& vector)
 
 } // namespace
 
-Result<NativeEmbedRequest> EmbeddingsTranslator::translateRequest(const QJsonObject& request)
+Result<NativeEmbedRequest> EmbeddingsTranslator::translateRequest(const JsonTree& body)
 {
+    const JsonRef request = body.root();
     NativeEmbedRequest native;
-    const Result<QString> model = RequestFields::model(request);
+    const JsonRef modelValue = request.value(QLatin1StringView("model"));
+    const Result<QString> model = RequestFields::model(modelValue);
     if (!model.ok())
         return model.error();
     native.model = model.value();
-    native.body.insert(QStringLiteral("model"), native.model);
-    if (auto error = mapInput(request.value(QStringLiteral("input")), native.body))
+    native.body.reserve(request.source().size() + 8); // the client's fields and the members' commas
+    native.body.insert(QLatin1StringView("model"), [modelValue](QByteArray& out) { modelValue.appendCompact(out); });
+    if (auto error = mapInput(request.value(QLatin1StringView("input")), native.body))
         return *error;
     if (auto error = mapOptions(request, native))
         return *error;

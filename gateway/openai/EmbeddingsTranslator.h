@@ -1,5 +1,7 @@
 #pragma once
 
+#include "gateway/json/JsonMembers.h"
+#include "gateway/json/JsonTree.h"
 #include "gateway/openai/ApiError.h"
 
 #include <QJsonObject>
@@ -10,7 +12,7 @@ namespace llamagate {
 /// A `POST /v1/embeddings` request translated for native `POST /api/embed`.
 struct NativeEmbedRequest
 {
-    QJsonObject body;    ///< the /api/embed body
+    JsonMembers body;    ///< the /api/embed body
     QString model;       ///< the model the client asked for
     bool base64 = false; ///< encoding_format "base64": vectors as little-endian float32 bytes in base64
 };
@@ -20,7 +22,8 @@ struct NativeEmbedRequest
 class EmbeddingsTranslator
 {
 public:
-    static Result<NativeEmbedRequest> translateRequest(const QJsonObject& request);
+    /// `body`: the client's JSON body (an object).
+    static Result<NativeEmbedRequest> translateRequest(const JsonTree& body);
     static QJsonObject translateResponse(const QJsonObject& reply, bool base64);
 };
 

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "gateway/json/JsonTree.h"
 #include "gateway/openai/ApiError.h"
 #include "gateway/openai/NativeRequest.h"
 
-#include <QJsonObject>
 #include <QLatin1StringView>
 
 #include <initializer_list>
@@ -18,7 +18,7 @@ class GenerationOptions
 public:
     /// `ownFields`: the fields the endpoint's translator reads itself (messages, prompt, …); a request with no field
     /// but these, model and stream has none of the optional ones looked up.
-    static Result<NativeRequest> map(const QJsonObject& request, std::initializer_list<QLatin1StringView> ownFields);
+    static Result<NativeRequest> map(JsonRef request, std::initializer_list<QLatin1StringView> ownFields);
 };
 
 } // namespace llamagate

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "gateway/json/JsonMembers.h"
+#include "gateway/json/JsonTree.h"
 #include "gateway/openai/ApiError.h"
-
-#include <QJsonObject>
 
 #include <optional>
 
@@ -20,7 +20,7 @@ public:
     };
 
     /// Copies the set extension fields into `body`; a 400 naming the field when one has the wrong type.
-    static std::optional<ApiError> forward(const QJsonObject& request, QJsonObject& body, Think think);
+    static std::optional<ApiError> forward(JsonRef request, JsonMembers& body, Think think);
 };
 
 } // namespace llamagate

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QJsonObject>
+#include "gateway/json/JsonMembers.h"
+
 #include <QString>
 
 namespace llamagate {
@@ -8,7 +9,7 @@ namespace llamagate {
 /// A client request translated for Ollama: the native body plus what the route needs to answer it.
 struct NativeRequest
 {
-    QJsonObject body;          ///< the JSON body for /api/chat or /api/generate; `stream` is always set
+    JsonMembers body;          ///< the JSON body for /api/chat or /api/generate; `stream` is always set
     QString model;             ///< the model the client asked for
     bool stream = false;       ///< the client wants SSE
     bool includeUsage = false; ///< stream_options.include_usage: add a usage chunk before [DONE]

@@ -8,7 +8,7 @@ namespace llamagate {
 
 namespace {
 
-bool fits(const QJsonValue& value, RequestFields::Kind kind)
+bool fits(JsonRef value, RequestFields::Kind kind)
 {
     switch (kind) {
     case RequestFields::Kind::String:
@@ -48,22 +48,21 @@ QString kindName(RequestFields::Kind kind)
 
 } // namespace
 
-std::optional<ApiError> RequestFields::check(const QJsonValue& value, Kind kind, const QString& param)
+std::optional<ApiError> RequestFields::check(JsonRef value, Kind kind, QAnyStringView param)
 {
     if (accepts(value, kind))
         return std::nullopt;
-    return wrongType(value, kind, param);
+    return wrongType(value, kind, param.toString());
 }
 
-bool RequestFields::accepts(const QJsonValue& value, Kind kind)
+bool RequestFields::accepts(JsonRef value, Kind kind)
 {
     return !isSet(value) || fits(value, kind);
 }
 
-Result<QString> RequestFields::model(const QJsonObject& request)
+Result<QString> RequestFields::model(JsonRef value)
 {
     const QString param = QStringLiteral("model");
-    const QJsonValue value = request.value(param);
     if (!isSet(value))
         return ApiError::invalidRequest(QStringLiteral("You must provide a model parameter"), param);
     if (!value.isString())
@@ -74,10 +73,10 @@ Result<QString> RequestFields::model(const QJsonObject& request)
     return model;
 }
 
-ApiError RequestFields::wrongType(const QJsonValue& value, Kind kind, const QString& param)
+ApiError RequestFields::wrongType(JsonRef value, Kind kind, const QString& param)
 {
     return ApiError::invalidRequest(QStringLiteral("Invalid type for '%1': expected %2, got %3")
-                                        .arg(param, kindName(kind), mcp::jsonTypeName(value)),
+                                        .arg(param, kindName(kind), mcp::jsonTypeName(QJsonValue(value.type()))),
                                     param);
 }
 

@@ -1,9 +1,10 @@
 #pragma once
 
+#include "gateway/json/JsonTree.h"
 #include "gateway/openai/ApiError.h"
 
-#include <QJsonObject>
-#include <QJsonValue>
+#include <QAnyStringView>
+
 #include <QString>
 
 #include <concepts>
@@ -26,23 +27,22 @@ public:
     };
 
     /// True when the field is present and not null (OpenAI clients send null for "not set").
-    static bool isSet(const QJsonValue& value) { return !value.isUndefined() && !value.isNull(); }
+    static bool isSet(JsonRef value) { return !value.isUndefined() && !value.isNull(); }
     /// A 400 naming `param` when the value is set but not of `kind`; nothing when it is unset or fits.
-    static std::optional<ApiError> check(const QJsonValue& value, Kind kind, const QString& param);
+    static std::optional<ApiError> check(JsonRef value, Kind kind, QAnyStringView param);
     /// The same with the param's name from `param()`, called only for the error (names built from an index).
-    template <std::invocable Param>
-    static std::optional<ApiError> check(const QJsonValue& value, Kind kind, Param&& param)
+    template <std::invocable Param> static std::optional<ApiError> check(JsonRef value, Kind kind, Param&& param)
     {
         if (accepts(value, kind))
             return std::nullopt;
         return wrongType(value, kind, param());
     }
     /// True when the value is unset or of `kind`.
-    static bool accepts(const QJsonValue& value, Kind kind);
-    /// The request's `model`: a non-empty string, else a 400 with param "model".
-    static Result<QString> model(const QJsonObject& request);
+    static bool accepts(JsonRef value, Kind kind);
+    /// The request's `model` (`value`): a non-empty string, else a 400 with param "model".
+    static Result<QString> model(JsonRef value);
     /// The 400 for a value of the wrong type: "Invalid type for 'param': expected …, got …".
-    static ApiError wrongType(const QJsonValue& value, Kind kind, const QString& param);
+    static ApiError wrongType(JsonRef value, Kind kind, const QString& param);
 };
 
 } // namespace llamagate

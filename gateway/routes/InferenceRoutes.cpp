@@ -4,7 +4,6 @@
 #include "gateway/cache/CacheLookup.h"
 #include "gateway/cache/CachedAnswer.h"
 #include "gateway/cache/NativeStreamAssembler.h"
-#include "gateway/json/JsonMembers.h"
 #include "gateway/ollama/ModelQueue.h"
 #include "gateway/ollama/OllamaCall.h"
 #include "gateway/ollama/OllamaClient.h"
@@ -127,11 +126,10 @@ void generate(const GatewayContext& context,
               std::function<AnswerJson(const JsonRef&)> translateReply)
 {
     exchange->logFields.insert(QStringLiteral("stream"), native.stream);
-    const JsonMembers members(native.body); // serialized once, for the cache key and for Ollama
-    const CacheLookup cache = cacheLookup(context, exchange, CacheKey::of(endpoint, members));
+    const CacheLookup cache = cacheLookup(context, exchange, CacheKey::of(endpoint, native.body));
     if (answerFromCache<StreamTranslator>(exchange, cache, native, id))
         return;
-    const QByteArray body = members.object();
+    const QByteArray body = native.body.object();
     whenSlotFree(
         context,
         exchange,
@@ -185,7 +183,7 @@ void addInferenceRoutes(Router& router, const GatewayContext& context)
                QStringLiteral("/v1/chat/completions"),
                RouteAccess::needs(Scope::Inference),
                [&context](const ExchangePtr& exchange) {
-                   const Result<QJsonObject> request = parseJsonBody(exchange->request);
+                   const Result<JsonTree> request = parseJsonTree(exchange->request);
                    const Result<NativeRequest> native = request.ok() ? ChatRequestTranslator::translate(request.value())
                                                                      : Result<NativeRequest>(request.error());
                    if (!native.ok()) {
@@ -215,7 +213,7 @@ void addInferenceRoutes(Router& router, const GatewayContext& context)
                QStringLiteral("/v1/completions"),
                RouteAccess::needs(Scope::Inference),
                [&context](const ExchangePtr& exchange) {
-                   const Result<QJsonObject> request = parseJsonBody(exchange->request);
+                   const Result<JsonTree> request = parseJsonTree(exchange->request);
                    const Result<NativeRequest> native = request.ok()
                                                             ? CompletionTranslator::translateRequest(request.value())
                                                             : Result<NativeRequest>(request.error());
@@ -239,7 +237,7 @@ void addInferenceRoutes(Router& router, const GatewayContext& context)
         QStringLiteral("/v1/embeddings"),
         RouteAccess::needs(Scope::Inference),
         [&context](const ExchangePtr& exchange) {
-            const Result<QJsonObject> request = parseJsonBody(exchange->request);
+            const Result<JsonTree> request = parseJsonTree(exchange->request);
             const Result<NativeEmbedRequest> native = request.ok()
                                                           ? EmbeddingsTranslator::translateRequest(request.value())
                                                           : Result<NativeEmbedRequest>(request.error());
@@ -258,12 +256,11 @@ void addInferenceRoutes(Router& router, const GatewayContext& context)
                     if (!exchange->live() || answerEmbeddingsFromCache(exchange, cache))
                         return;
                     labelUncached(exchange, cache);
-                    OllamaCall* call =
-                        context.ollama->postJson(QStringLiteral("/api/embed"),
-                                                 QJsonDocument(embed.body).toJson(QJsonDocument::Compact),
-                                                 context.config.integer(Setting::Timeout),
-                                                 false,
-                                                 exchange->responder);
+                    OllamaCall* call = context.ollama->postJson(QStringLiteral("/api/embed"),
+                                                                embed.body.object(),
+                                                                context.config.integer(Setting::Timeout),
+                                                                false,
+                                                                exchange->responder);
                     whenUpstreamJson(call, exchange, [exchange, embed, cache, slot](const JsonRef& reply) {
                         exchange->logFields.insert(QStringLiteral("prompt_tokens"),
                                                    reply.value(QLatin1StringView("prompt_eval_count")).toInt());

@@ -22,4 +22,15 @@ Result<QJsonObject> parseJsonBody(const HttpRequest& request)
     return document.object();
 }
 
+Result<JsonTree> parseJsonTree(const HttpRequest& request)
+{
+    std::optional<JsonTree> tree = JsonTree::parse(request.body);
+    if (tree && tree->root().isObject())
+        return std::move(*tree);
+    // Refused: the reason in QJsonDocument's words (JsonTree accepts exactly what QJsonDocument accepts).
+    const Result<QJsonObject> object = parseJsonBody(request);
+    return object.ok() ? ApiError::invalidRequest(QStringLiteral("The request body must be a JSON object"))
+                       : object.error();
+}
+
 } // namespace llamagate

@@ -1,9 +1,8 @@
 #pragma once
 
+#include "gateway/json/JsonTree.h"
 #include "gateway/openai/NativeRequest.h"
 #include "gateway/routes/Exchange.h"
-
-#include <QJsonObject>
 
 #include <functional>
 
@@ -15,7 +14,7 @@ struct GatewayContext;
 /// MCP tools are offered, or hands the request to `plain` (the ordinary chat path) when MCP is off or offers none.
 void serveChatWithMcp(const GatewayContext& context,
                       const ExchangePtr& exchange,
-                      const QJsonObject& request,
+                      const JsonTree& request,
                       const NativeRequest& native,
                       const QString& id,
                       std::function<void(const NativeRequest&)> plain);

@@ -1,5 +1,6 @@
 #include "gateway/tools/ToolLoop.h"
 
+#include "gateway/json/CompactJson.h"
 #include "gateway/ollama/OllamaCall.h"
 #include "gateway/ollama/OllamaClient.h"
 #include "gateway/openai/ChatResponseTranslator.h"
@@ -76,8 +77,11 @@ ToolLoop::ToolLoop(const GatewayContext& context,
     : QObject(exchange->responder), m_context(context), m_hub(hub), m_exchange(exchange), m_native(native), m_id(id),
       m_keepAlive(this)
 {
-    m_messages = m_native.body.take(QStringLiteral("messages")).toArray();
-    QJsonArray tools = m_native.body.value(QStringLiteral("tools")).toArray();
+    // The tool loop works in Qt's model; the native body's members other than these two are sent as they are.
+    const QJsonObject body = m_native.body.toJsonObject();
+    m_messages = body.value(QStringLiteral("messages")).toArray();
+    m_native.body.remove(QLatin1StringView("messages"));
+    QJsonArray tools = body.value(QStringLiteral("tools")).toArray();
     for (const QJsonValue& tool : std::as_const(tools))
         m_clientTools.insert(
             tool.toObject().value(QStringLiteral("function")).toObject().value(QStringLiteral("name")).toString());
@@ -86,7 +90,8 @@ ToolLoop::ToolLoop(const GatewayContext& context,
                 tool.toObject().value(QStringLiteral("function")).toObject().value(QStringLiteral("name")).toString()))
             tools.append(tool);
     }
-    m_native.body.insert(QStringLiteral("tools"), tools);
+    m_native.body.insert(QLatin1StringView("tools"),
+                         [&tools](QByteArray& out) { CompactJson::appendValue(out, tools); });
     // Answers that depend on tool results are never cached.
     m_exchange->responder->addHeader(QByteArrayLiteral("X-Cache"), QByteArrayLiteral("BYPASS"));
     m_exchange->logFields.insert(QStringLiteral("cache"), QStringLiteral("bypass"));
@@ -126,9 +131,9 @@ void ToolLoop::sendRound(ModelQueue::SlotPtr slot)
     if (!m_exchange->live())
         return done();
     m_slot = std::move(slot);
-    QJsonObject body = m_native.body;
-    body.insert(QStringLiteral("messages"), m_messages);
-    const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    JsonMembers body = m_native.body;
+    body.insert(QLatin1StringView("messages"), [this](QByteArray& out) { CompactJson::appendValue(out, m_messages); });
+    const QByteArray json = body.object();
     const qint64 timeoutMs = m_context.config.integer(Setting::Timeout);
     m_call = m_context.ollama->postJson(QStringLiteral("/api/chat"), json, timeoutMs, m_native.stream, this);
     if (!m_native.stream) {

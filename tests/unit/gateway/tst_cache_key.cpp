@@ -24,23 +24,25 @@ private slots:
     void keyChangesOnlyWithTheAnswer();
     void endpointIsPartOfTheKey();
     void membersAreWrittenAsQJsonDocumentWritesThem();
+    void insertedMembersAreWrittenAsQJsonDocumentWritesThem();
 };
 
 namespace {
 
-QJsonObject json(const char* text)
+/// The members of a native body written in a test table.
+JsonMembers json(const char* text)
 {
     QJsonParseError error{};
     const QJsonDocument document = QJsonDocument::fromJson(QByteArray(text), &error);
     if (!document.isObject())
         qFatal("bad JSON in test table: %s (%s)", text, qPrintable(error.errorString()));
-    return document.object();
+    return JsonMembers(document.object());
 }
 
 /// The key of a raw OpenAI request body as the route computes it: translated first, then hashed.
 QByteArray keyOf(const QString& endpoint, const QByteArray& body)
 {
-    const QJsonObject request = QJsonDocument::fromJson(body).object();
+    const JsonTree request = JsonTree::parse(body).value();
     if (endpoint == u"/v1/embeddings") {
         const Result<NativeEmbedRequest> native = EmbeddingsTranslator::translateRequest(request);
         if (!native.ok())
@@ -59,7 +61,7 @@ QByteArray keyOf(const QString& endpoint, const QByteArray& body)
 
 void TestCacheKey::canonicalJsonIsSortedAndCompact()
 {
-    const QJsonObject body =
+    const JsonMembers body =
         json(R"({"stream":true,"keep_alive":"5m","model":"m","b":[3,{"z":1,"a":2}],"a":{"y":1,"x":0.5}})");
     QCOMPARE(
         CacheKey::canonicalJson(QStringLiteral("/v1/chat/completions"), body),
@@ -265,7 +267,7 @@ void TestCacheKey::keyChangesOnlyWithTheAnswer()
 
 void TestCacheKey::endpointIsPartOfTheKey()
 {
-    const QJsonObject body = json(R"({"model":"llama3.2","prompt":"Hi"})");
+    const JsonMembers body = json(R"({"model":"llama3.2","prompt":"Hi"})");
     QVERIFY(CacheKey::of(QStringLiteral("/v1/completions"), body) !=
             CacheKey::of(QStringLiteral("/v1/chat/completions"), body));
 }
@@ -325,6 +327,52 @@ void TestCacheKey::membersAreWrittenAsQJsonDocumentWritesThem()
     writtenWithout({QLatin1StringView("mode"), QLatin1StringView("streams"), QLatin1StringView("")});
     QCOMPARE(JsonMembers(QJsonObject()).object(), QByteArray("{}"));
     QCOMPARE(JsonMembers(QJsonObject()).object({QLatin1StringView("stream")}), QByteArray("{}"));
+}
+
+void TestCacheKey::insertedMembersAreWrittenAsQJsonDocumentWritesThem()
+{
+    // Members set one by one in any order, some replaced or removed: written sorted, each once, as QJsonDocument
+    // writes the same object.
+    JsonMembers members;
+    QJsonObject expected;
+    const auto set = [&](const char* key, const char* json) {
+        members.insertJson(QLatin1StringView(key), json);
+        expected.insert(QLatin1StringView(key), QJsonDocument::fromJson(QByteArray("[") + json + "]").array().at(0));
+    };
+    QVERIFY(members.isEmpty());
+    QCOMPARE(members.object(), QByteArray("{}"));
+    set("stream", "false");
+    set("model", "\"m\"");
+    set("tools", "[{\"a\":1}]");
+    set("think", "true");
+    set("messages", "[]");
+    set("think", "\"low\""); // replaced: written once, in its place
+    set("keep_alive", "-1");
+    set("options", "{\"num_ctx\":8}");
+    set("a", "null");
+    set("zz", "0.5");
+    members.remove(QLatin1StringView("a"));
+    expected.remove(QLatin1StringView("a"));
+    members.remove(QLatin1StringView("absent"));
+    QCOMPARE(members.object(), QJsonDocument(expected).toJson(QJsonDocument::Compact));
+    QCOMPARE(members.toJsonObject(), expected);
+    // Left out, with the members kept written in runs and pieces.
+    for (const auto& leftOut : {std::initializer_list<QLatin1StringView>{QLatin1StringView("stream")},
+                                {QLatin1StringView("keep_alive"), QLatin1StringView("zz")},
+                                {QLatin1StringView("messages"), QLatin1StringView("model")}}) {
+        QJsonObject without = expected;
+        for (QLatin1StringView name : leftOut)
+            without.remove(name);
+        QByteArray written;
+        int pieces = 0;
+        members.writeObject(leftOut, [&](QByteArrayView piece) {
+            written.append(piece);
+            ++pieces;
+        });
+        QCOMPARE(written, QJsonDocument(without).toJson(QJsonDocument::Compact));
+        QCOMPARE(members.object(leftOut), written);
+        QVERIFY(pieces <= without.size() + 2);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCacheKey)

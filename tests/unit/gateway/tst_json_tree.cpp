@@ -278,6 +278,11 @@ private slots:
                                       "[\"\xf0\x9f\x98\x80\"]",
                                       "[\"\\\xc3\"]",
                                       "{\"b\":1,\"a\":2}",
+                                      "{\"role\":\"user\",\"content\":\"hi\"}",
+                                      "{\"role\" :\"user\",\"content\": \"hi\"}",
+                                      "{\"z\":{\"b\":1,\"a\":2},\"y\":[1, 2],\"x\":\"\\u0041\",\"w\":1.50,\"v\":{}}",
+                                      "{\"b\":1,\"a\":2,\"b\":3,\"a\":4}",
+                                      "{\"b\":1,\"\u00e9\":2,\"a\":3}",
                                       "{\"a\":1,\"a\":2}",
                                       "{\"a\":{\"a\":1,\"a\":[2,3]},\"a\":3}",
                                       "{\"\":0}",
@@ -295,6 +300,11 @@ private slots:
                                       QByteArray(1025, '[') + QByteArray(1025, ']')};
         for (const QByteArray& json : cases)
             QTest::newRow(json.left(40).toPercentEncoding().constData()) << json;
+        // Members out of order (copied whole where `"key":value` is compact as sent), more than sorted in place.
+        QByteArray many = "{";
+        for (char key = 'q'; key >= 'a'; --key)
+            many += QByteArray("\"") + key + "\":" + QByteArray::number(key) + ',';
+        QTest::newRow("17 members out of order") << many + "\"a\":0}";
     }
 
     void edgeCases()

@@ -78,6 +78,18 @@ inline QJsonObject object(const char* json)
     return QJsonDocument::fromJson(QByteArray(json)).object();
 }
 
+/// A client's request body as the translators read it, byte for byte as written in a test table.
+inline llamagate::JsonTree request(const QByteArray& json)
+{
+    return llamagate::JsonTree::parse(json).value();
+}
+
+/// The same object sent indented: every value the translators pass on is then rewritten rather than copied.
+inline llamagate::JsonTree indented(const QJsonObject& object)
+{
+    return request(QJsonDocument(object).toJson(QJsonDocument::Indented));
+}
+
 inline QString compact(const QJsonValue& value)
 {
     if (value.isObject())

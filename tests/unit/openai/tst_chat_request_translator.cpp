@@ -1,6 +1,5 @@
 #include "TestJson.h"
 
-#include "gateway/json/JsonMembers.h"
 #include "gateway/openai/ChatRequestTranslator.h"
 
 #include <QtTest>
@@ -39,7 +38,7 @@ void ChatRequestTranslatorTest::fixtures()
     QString error;
     const QJsonObject request = testjson::load(testCase[QStringLiteral("request")], &error).toObject();
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    const Result<NativeRequest> native = ChatRequestTranslator::translate(request);
+    const Result<NativeRequest> native = ChatRequestTranslator::translate(testjson::indented(request));
 
     if (testCase.contains(QStringLiteral("error"))) {
         const QJsonObject expected = testCase[QStringLiteral("error")].toObject();
@@ -54,13 +53,12 @@ void ChatRequestTranslatorTest::fixtures()
     const QJsonValue expected = testjson::load(testCase[QStringLiteral("native")], &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QString where;
-    QVERIFY2(testjson::matches(expected, native.value().body, &where),
+    const QJsonObject body = native.value().body.toJsonObject();
+    QVERIFY2(testjson::matches(expected, body, &where),
              qPrintable(QStringLiteral("at %1\nexpected %2\nactual   %3")
-                            .arg(where, testjson::compact(expected), testjson::compact(native.value().body))));
-    // What Ollama gets is written from the body's members by hand, and messages may be the client's own objects:
-    // the bytes must be QJsonDocument's.
-    const QJsonObject& body = native.value().body;
-    QCOMPARE(JsonMembers(body).object(), QJsonDocument(body).toJson(QJsonDocument::Compact));
+                            .arg(where, testjson::compact(expected), testjson::compact(body))));
+    // What Ollama gets is written by hand from the client's bytes, partly copied: it must be QJsonDocument's.
+    QCOMPARE(native.value().body.object(), QJsonDocument(body).toJson(QJsonDocument::Compact));
     QCOMPARE(native.value().model, request[QStringLiteral("model")].toString());
     QCOMPARE(native.value().stream, testCase[QStringLiteral("stream")].toBool());
     QCOMPARE(native.value().includeUsage, testCase[QStringLiteral("includeUsage")].toBool());
@@ -270,14 +268,18 @@ void ChatRequestTranslatorTest::mapping()
     const QJsonObject expectedObject = testjson::object(expected.constData());
     QVERIFY2(!requestObject.isEmpty() && !expectedObject.isEmpty(), "invalid JSON in the test table");
 
-    const Result<NativeRequest> native = ChatRequestTranslator::translate(requestObject);
+    const Result<NativeRequest> native = ChatRequestTranslator::translate(testjson::request(request));
     QVERIFY2(native.ok(), qPrintable(native.error().message));
+    const QJsonObject body = native.value().body.toJsonObject();
     QString where;
-    QVERIFY2(testjson::matches(expectedObject, native.value().body, &where),
+    QVERIFY2(testjson::matches(expectedObject, body, &where),
              qPrintable(QStringLiteral("at %1\nexpected %2\nactual   %3")
-                            .arg(where, testjson::compact(expectedObject), testjson::compact(native.value().body))));
-    QCOMPARE(JsonMembers(native.value().body).object(),
-             QJsonDocument(native.value().body).toJson(QJsonDocument::Compact));
+                            .arg(where, testjson::compact(expectedObject), testjson::compact(body))));
+    QCOMPARE(native.value().body.object(), QJsonDocument(body).toJson(QJsonDocument::Compact));
+    // The same request indented: values rewritten rather than copied, the same bytes.
+    const Result<NativeRequest> rewritten = ChatRequestTranslator::translate(testjson::indented(requestObject));
+    QVERIFY(rewritten.ok());
+    QCOMPARE(rewritten.value().body.object(), native.value().body.object());
     QCOMPARE(native.value().model, QStringLiteral("m"));
     QCOMPARE(native.value().stream, stream);
     QCOMPARE(native.value().includeUsage, includeUsage);
@@ -463,7 +465,7 @@ void ChatRequestTranslatorTest::invalid()
     const QJsonObject requestObject = testjson::object(request.constData());
     QVERIFY2(!requestObject.isEmpty(), "invalid JSON in the test table");
 
-    const Result<NativeRequest> native = ChatRequestTranslator::translate(requestObject);
+    const Result<NativeRequest> native = ChatRequestTranslator::translate(testjson::request(request));
     QVERIFY(!native.ok());
     QCOMPARE(native.error().status, 400);
     QCOMPARE(native.error().type, QStringLiteral("invalid_request_error"));

@@ -106,13 +106,18 @@ void OpenAiEndpointsTest::completionRequests()
     QFETCH(QByteArray, expected);
     QFETCH(bool, stream);
     QFETCH(bool, includeUsage);
-    const Result<NativeRequest> native = CompletionTranslator::translateRequest(testjson::object(request.constData()));
+    const Result<NativeRequest> native = CompletionTranslator::translateRequest(testjson::request(request));
     QVERIFY2(native.ok(), qPrintable(native.error().message));
     const QJsonObject expectedObject = testjson::object(expected.constData());
     QVERIFY(!expectedObject.isEmpty());
+    const QJsonObject body = native.value().body.toJsonObject();
     QString where;
-    QVERIFY2(testjson::matches(expectedObject, native.value().body, &where),
-             qPrintable(mismatch(where, expectedObject, native.value().body)));
+    QVERIFY2(testjson::matches(expectedObject, body, &where), qPrintable(mismatch(where, expectedObject, body)));
+    QCOMPARE(native.value().body.object(), QJsonDocument(body).toJson(QJsonDocument::Compact));
+    const Result<NativeRequest> rewritten =
+        CompletionTranslator::translateRequest(testjson::indented(testjson::object(request.constData())));
+    QVERIFY(rewritten.ok());
+    QCOMPARE(rewritten.value().body.object(), native.value().body.object());
     QCOMPARE(native.value().model, QStringLiteral("m"));
     QCOMPARE(native.value().stream, stream);
     QCOMPARE(native.value().includeUsage, includeUsage);
@@ -156,7 +161,7 @@ void OpenAiEndpointsTest::completionRequestErrors()
     QFETCH(QByteArray, request);
     QFETCH(QString, param);
     QFETCH(QString, messageFragment);
-    const Result<NativeRequest> native = CompletionTranslator::translateRequest(testjson::object(request.constData()));
+    const Result<NativeRequest> native = CompletionTranslator::translateRequest(testjson::request(request));
     QVERIFY(!native.ok());
     QCOMPARE(native.error().status, 400);
     QCOMPARE(native.error().type, QStringLiteral("invalid_request_error"));
@@ -266,6 +271,12 @@ void OpenAiEndpointsTest::embeddingRequests_data()
     QTest::newRow("explicit float, null dimensions")
         << QByteArray(R"({"model":"e","input":"x","encoding_format":"float","dimensions":null})")
         << QByteArray(R"({"model":"e","input":"x"})") << false;
+    QTest::newRow("dimensions written as an integer, however large")
+        << QByteArray(R"({"model":"e","input":"x","dimensions":10000000000000001,"options":{}})")
+        << QByteArray(R"({"model":"e","input":"x","dimensions":10000000000000001,"options":{}})") << false;
+    QTest::newRow("dimensions sent as a decimal")
+        << QByteArray(R"({"model":"e","input":"x","dimensions":2.5e2})")
+        << QByteArray(R"({"model":"e","input":"x","dimensions":250})") << false;
 }
 
 void OpenAiEndpointsTest::embeddingRequests()
@@ -273,10 +284,15 @@ void OpenAiEndpointsTest::embeddingRequests()
     QFETCH(QByteArray, request);
     QFETCH(QByteArray, expected);
     QFETCH(bool, base64);
-    const Result<NativeEmbedRequest> native =
-        EmbeddingsTranslator::translateRequest(testjson::object(request.constData()));
+    const Result<NativeEmbedRequest> native = EmbeddingsTranslator::translateRequest(testjson::request(request));
     QVERIFY2(native.ok(), qPrintable(native.error().message));
-    QCOMPARE(native.value().body, testjson::object(expected.constData()));
+    const QJsonObject body = native.value().body.toJsonObject();
+    QCOMPARE(body, testjson::object(expected.constData()));
+    QCOMPARE(native.value().body.object(), testjson::qtCompact(expected));
+    const Result<NativeEmbedRequest> rewritten =
+        EmbeddingsTranslator::translateRequest(testjson::indented(testjson::object(request.constData())));
+    QVERIFY(rewritten.ok());
+    QCOMPARE(rewritten.value().body.object(), native.value().body.object());
     QCOMPARE(native.value().model, QStringLiteral("e"));
     QCOMPARE(native.value().base64, base64);
 }
@@ -319,8 +335,7 @@ void OpenAiEndpointsTest::embeddingRequestErrors()
     QFETCH(QByteArray, request);
     QFETCH(QString, param);
     QFETCH(QString, messageFragment);
-    const Result<NativeEmbedRequest> native =
-        EmbeddingsTranslator::translateRequest(testjson::object(request.constData()));
+    const Result<NativeEmbedRequest> native = EmbeddingsTranslator::translateRequest(testjson::request(request));
     QVERIFY(!native.ok());
     QCOMPARE(native.error().status, 400);
     QCOMPARE(native.error().type, QStringLiteral("invalid_request_error"));
