@@ -1,28 +1,11 @@
 #include "gateway/json/JsonMembers.h"
 
-#include "gateway/json/CompactJson.h"
-
 #include <QJsonDocument>
 
 namespace llamagate {
 
-JsonMembers::JsonMembers(const QJsonObject& object)
-{
-    // QJsonObject iterates in its key order: each member goes last.
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        const qsizetype start = m_json.size();
-        m_json += ',';
-        CompactJson::appendString(m_json, it.key());
-        const qsizetype keySize = m_json.size() - start - 3;
-        m_json += ':';
-        CompactJson::appendValue(m_json, it.value());
-        m_members.append(Member{start, m_json.size(), keySize});
-    }
-}
-
 const JsonMembers::Member* JsonMembers::find(QLatin1StringView key) const
 {
-    // A key with characters JSON escapes is never one of the plain ASCII names asked for.
     return std::find_if(m_members.begin(), m_members.end(), [&](const Member& member) {
         return keyOf(member) == QByteArrayView(key.data(), key.size());
     });

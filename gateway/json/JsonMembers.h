@@ -17,10 +17,6 @@ namespace llamagate {
 class JsonMembers
 {
 public:
-    JsonMembers() = default;
-    /// The members of `object`, written as QJsonDocument::Compact writes them.
-    explicit JsonMembers(const QJsonObject& object);
-
     /// Sets the member `key` (a plain ASCII name, which JSON writes as it is) to the JSON that `writeValue` (a
     /// callable taking a QByteArray&) appends — compact, as QJsonDocument writes it —, replacing one of that name.
     template <typename WriteValue> void insert(QLatin1StringView key, WriteValue&& writeValue)
@@ -88,10 +84,10 @@ private:
     {
         qsizetype start = 0;
         qsizetype end = 0;
-        qsizetype keySize = 0; ///< the key as written (escaped), between its quotes
+        qsizetype keySize = 0; ///< the length of the key, between its quotes
     };
 
-    /// The member's key as written (between its quotes).
+    /// The member's key.
     QByteArrayView keyOf(const Member& member) const
     {
         return QByteArrayView(m_json).sliced(member.start + 2, member.keySize);

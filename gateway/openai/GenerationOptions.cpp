@@ -115,8 +115,9 @@ std::optional<ApiError> mapSampling(JsonRef request, JsonMembers& options)
         if (auto error = RequestFields::check(value, Kind::Integer, name))
             return error;
         if (RequestFields::isSet(value))
-            options.insert(QLatin1StringView("num_predict"),
-                           [value](QByteArray& out) { CompactJson::appendValue(out, QJsonValue(value.toInteger())); });
+            options.insert(QLatin1StringView("num_predict"), [value](QByteArray& out) {
+                out += QByteArray::number(value.toInteger()); // as QJsonDocument writes a qint64, however large
+            });
     }
     return std::nullopt;
 }

@@ -98,6 +98,11 @@ void OpenAiEndpointsTest::completionRequests_data()
         << QByteArray(
                R"({"model":"m","prompt":"p","response_format":{"type":"json_object"},"reasoning_effort":"none"})")
         << QByteArray(R"({"model":"m","prompt":"p","stream":false,"format":"json","think":false})") << false << false;
+    QTest::newRow("max_tokens written as an integer, however large")
+        << QByteArray(R"({"model":"m","prompt":"p","max_tokens":10000000000000001,"options":{"num_ctx":8}})")
+        << QByteArray(
+               R"({"model":"m","prompt":"p","stream":false,"options":{"num_ctx":8,"num_predict":10000000000000001}})")
+        << false << false;
 }
 
 void OpenAiEndpointsTest::completionRequests()
@@ -113,6 +118,7 @@ void OpenAiEndpointsTest::completionRequests()
     const QJsonObject body = native.value().body.toJsonObject();
     QString where;
     QVERIFY2(testjson::matches(expectedObject, body, &where), qPrintable(mismatch(where, expectedObject, body)));
+    QCOMPARE(native.value().body.object(), testjson::qtCompact(expected));
     QCOMPARE(native.value().body.object(), QJsonDocument(body).toJson(QJsonDocument::Compact));
     const Result<NativeRequest> rewritten =
         CompletionTranslator::translateRequest(testjson::indented(testjson::object(request.constData())));
