@@ -8,12 +8,12 @@ QString ResponseIds::make(const QString& prefix)
 {
     static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     static constexpr int length = 24;
-    QString id = prefix;
-    id.reserve(prefix.size() + length);
-    QRandomGenerator* random = QRandomGenerator::global();
-    for (int i = 0; i < length; ++i)
-        id.append(QLatin1Char(alphabet[random->bounded(int(sizeof(alphabet) - 1))]));
-    return id;
+    quint32 words[length];
+    QRandomGenerator::global()->fillRange(words); // one call for all of them
+    char text[length];
+    for (int i = 0; i < length; ++i) // a word scaled to the alphabet, as QRandomGenerator::bounded() does
+        text[i] = alphabet[(quint64(words[i]) * (sizeof(alphabet) - 1)) >> 32];
+    return prefix + QLatin1StringView(text, length);
 }
 
 } // namespace llamagate
