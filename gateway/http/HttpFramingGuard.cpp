@@ -139,7 +139,7 @@ HttpFramingGuard::Verdict HttpFramingGuard::acceptHeaders()
             return Verdict::Malformed;
         if (header.is("content-length")) {
             bool ok = false;
-            const qint64 length = header.value.toLongLong(&ok);
+            const qint64 length = HttpHeadLines::toLongLong(header.value, &ok);
             if (!ok || length < 0 || (contentLength >= 0 && contentLength != length))
                 return Verdict::Malformed;
             contentLength = length;
