@@ -10,11 +10,11 @@ namespace llamagate {
 
 void whenUpstreamJson(OllamaCall* call, const ExchangePtr& exchange, std::function<void(const JsonRef&)> onSuccess)
 {
-    call->whenDone([call, exchange, onSuccess = std::move(onSuccess)](const ApiError* error) {
-        if (error) {
-            exchange->logFields.insert(QStringLiteral("upstream_error"), error->message);
+    call->whenDone([call, exchange, onSuccess = std::move(onSuccess)](const ApiError* failure) {
+        if (failure) {
+            exchange->logFields.insert(QStringLiteral("upstream_error"), failure->message);
             if (HttpResponder* responder = exchange->live())
-                responder->sendError(*error);
+                responder->sendError(*failure);
             return;
         }
         HttpResponder* responder = exchange->live();
