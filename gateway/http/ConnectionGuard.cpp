@@ -42,8 +42,9 @@ ConnectionGuard* ConnectionGuard::of(QTcpSocket* socket)
 ConnectionGuard::ConnectionGuard(QTcpSocket* socket, const Options& options)
     : QObject(socket), m_socket(socket), m_options(options), m_framing(options.limits)
 {
+    m_clock.start();
     m_deadline.setSingleShot(true);
-    connect(&m_deadline, &QTimer::timeout, this, &ConnectionGuard::onDeadline);
+    connect(&m_deadline, &QTimer::timeout, this, &ConnectionGuard::onDeadlineTimer);
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
     connect(socket, &QTcpSocket::disconnected, this, &ConnectionGuard::onDisconnected);
     updateDeadline();
@@ -117,16 +118,39 @@ void ConnectionGuard::updateDeadline()
 {
     const HttpFramingGuard::Phase phase = m_framing.phase();
     if (m_pendingResponses > 0) {
-        m_deadline.stop(); // the gateway is working on a request; its own timeouts apply
+        m_due = -1; // the gateway is working on a request; its own timeouts apply
     } else if (phase == HttpFramingGuard::Phase::Headers) {
         if (m_lastPhase != HttpFramingGuard::Phase::Headers)
-            m_deadline.start(m_options.headerTimeoutMs); // one deadline for all headers, not renewed per read
+            setDeadline(m_options.headerTimeoutMs); // one deadline for all headers, not renewed per read
     } else if (phase == HttpFramingGuard::Phase::Body) {
-        m_deadline.start(m_options.headerTimeoutMs); // the longest pause while a body arrives
+        setDeadline(m_options.headerTimeoutMs); // the longest pause while a body arrives
     } else {
-        m_deadline.start(m_requestsSeen == 0 ? m_options.headerTimeoutMs : m_options.idleTimeoutMs);
+        setDeadline(m_requestsSeen == 0 ? m_options.headerTimeoutMs : m_options.idleTimeoutMs);
     }
     m_lastPhase = phase;
+}
+
+void ConnectionGuard::setDeadline(int ms)
+{
+    m_due = m_clock.elapsed() + ms;
+    if (m_deadline.isActive() && m_timerDue <= m_due)
+        return; // it fires first, and onDeadlineTimer() sets it again for the rest
+    m_timerDue = m_due;
+    m_deadline.start(ms);
+}
+
+void ConnectionGuard::onDeadlineTimer()
+{
+    if (m_due < 0)
+        return;
+    const qint64 left = m_due - m_clock.elapsed();
+    if (left > 0) {
+        m_timerDue = m_due;
+        m_deadline.start(int(left));
+        return;
+    }
+    m_due = -1;
+    onDeadline();
 }
 
 void ConnectionGuard::onDeadline()
@@ -169,7 +193,7 @@ void ConnectionGuard::reject(const ApiError& error)
     ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
 #endif
     discardInput();
-    m_deadline.start(kLingerMs);
+    setDeadline(kLingerMs);
     emit rejected(requestId, error.status, error.message);
 }
 

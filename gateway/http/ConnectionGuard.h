@@ -2,6 +2,7 @@
 
 #include "gateway/http/HttpFramingGuard.h"
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QTimer>
@@ -49,16 +50,23 @@ private:
 
     void onReadyRead();
     void onDisconnected();
+    void onDeadlineTimer();
     void onDeadline();
     void reject(const ApiError& error);
     void discardInput();
     void updateDeadline();
+    /// Sets the deadline `ms` from now. The timer is only moved when it would fire too late: a connection that
+    /// carries request after request does not stop and start it for each one.
+    void setDeadline(int ms);
     bool isIdle() const;
 
     QTcpSocket* m_socket;
     Options m_options;
     HttpFramingGuard m_framing;
-    QTimer m_deadline;
+    QTimer m_deadline;                  ///< fires at m_timerDue; what is due then is m_due
+    QElapsedTimer m_clock;              ///< since the guard was made
+    qint64 m_due = -1;                  ///< when the deadline falls (m_clock's milliseconds); -1 for none
+    qint64 m_timerDue = -1;             ///< when m_deadline fires, while active
     QList<HttpResponder*> m_responders; ///< unfinished responses on this connection
     HttpFramingGuard::Phase m_lastPhase = HttpFramingGuard::Phase::Idle;
     int m_requestsSeen = 0;

@@ -53,6 +53,18 @@ HttpFramingGuard::Verdict HttpFramingGuard::feed(QByteArrayView bytes)
             break;
         }
         case State::Headers: {
+            if (m_line.isEmpty()) {
+                // A head that is here whole (the common case) is read where it is, not collected first.
+                const QByteArrayView rest = bytes.sliced(position);
+                const qsizetype end =
+                    HttpHeadLines::headEnd(rest.first(qMin<qint64>(rest.size(), m_limits.maxHeaderBytes + 1)), true);
+                if (end >= 0 && end <= m_limits.maxHeaderBytes) {
+                    position += end;
+                    if (const Verdict verdict = acceptHeaders(rest.first(end)); verdict != Verdict::Ok)
+                        return fail(verdict);
+                    break;
+                }
+            }
             const qsizetype before = m_line.size();
             const qsizetype room = m_limits.maxHeaderBytes - before;
             const qsizetype take = qMin(bytes.size() - position, room + 1);
@@ -68,7 +80,7 @@ HttpFramingGuard::Verdict HttpFramingGuard::feed(QByteArrayView bytes)
             m_line.truncate(end);
             if (m_line.size() > m_limits.maxHeaderBytes)
                 return fail(Verdict::HeadersTooLarge);
-            if (const Verdict verdict = acceptHeaders(); verdict != Verdict::Ok)
+            if (const Verdict verdict = acceptHeaders(m_line); verdict != Verdict::Ok)
                 return fail(verdict);
             break;
         }
@@ -124,9 +136,9 @@ HttpFramingGuard::Verdict HttpFramingGuard::feed(QByteArrayView bytes)
     return m_verdict;
 }
 
-HttpFramingGuard::Verdict HttpFramingGuard::acceptHeaders()
+HttpFramingGuard::Verdict HttpFramingGuard::acceptHeaders(QByteArrayView head)
 {
-    HttpHeadLines lines(m_line);
+    HttpHeadLines lines(head);
     qint64 contentLength = -1;
     bool chunked = false;
     int headerCount = 0;
@@ -139,7 +151,7 @@ HttpFramingGuard::Verdict HttpFramingGuard::acceptHeaders()
             return Verdict::Malformed;
         if (header.is("content-length")) {
             bool ok = false;
-            const qint64 length = header.value.toLongLong(&ok);
+            const qint64 length = HttpHeadLines::toLongLong(header.value, &ok);
             if (!ok || length < 0 || (contentLength >= 0 && contentLength != length))
                 return Verdict::Malformed;
             contentLength = length;
@@ -149,7 +161,7 @@ HttpFramingGuard::Verdict HttpFramingGuard::acceptHeaders()
             expectContinue = header.value.compare("100-continue", Qt::CaseInsensitive) == 0;
         }
     }
-    m_line.clear();
+    m_line.clear(); // after the last use of `head`, which may be m_line
     m_bodyBytes = 0;
     m_trailerLines = 0;
     if (chunked) {

@@ -57,7 +57,7 @@ private:
     };
 
     Verdict fail(Verdict verdict);
-    Verdict acceptHeaders();
+    Verdict acceptHeaders(QByteArrayView head);
     void finishRequest();
 
     Limits m_limits;

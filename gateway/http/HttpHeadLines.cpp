@@ -4,6 +4,26 @@
 
 namespace llamagate {
 
+namespace {
+
+/// What QByteArrayView::trimmed() drops at either end.
+bool isSpace(char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/// QByteArrayView(begin, end).trimmed(), without a call into Qt.
+QByteArrayView trimmed(const char* begin, const char* end)
+{
+    while (begin < end && isSpace(*begin))
+        ++begin;
+    while (end > begin && isSpace(end[-1]))
+        --end;
+    return QByteArrayView(begin, end - begin);
+}
+
+} // namespace
+
 qsizetype HttpHeadLines::headEnd(QByteArrayView bytes, bool bareLf)
 {
     const char* data = bytes.data();
@@ -27,13 +47,31 @@ HttpHeadLines::HttpHeadLines(QByteArrayView head) : m_head(head)
     m_firstLine = nextLine();
 }
 
+qint64 HttpHeadLines::toLongLong(QByteArrayView text, bool* ok)
+{
+    constexpr qsizetype kMaxPlainDigits = 18; // cannot overflow a qint64
+    if (text.isEmpty() || text.size() > kMaxPlainDigits)
+        return text.toLongLong(ok);
+    qint64 value = 0;
+    for (const char c : text) {
+        if (c < '0' || c > '9')
+            return text.toLongLong(ok);
+        value = value * 10 + (c - '0');
+    }
+    *ok = true;
+    return value;
+}
+
 QByteArrayView HttpHeadLines::nextLine()
 {
-    const qsizetype end = m_head.indexOf('\n', m_position);
-    const qsizetype lineEnd = end < 0 ? m_head.size() : end;
-    const QByteArrayView line = m_head.sliced(m_position, lineEnd - m_position);
-    m_position = end < 0 ? m_head.size() : end + 1;
-    return line.trimmed();
+    if (m_position >= m_head.size())
+        return {};
+    const char* data = m_head.data();
+    const char* begin = data + m_position;
+    const char* end = data + m_head.size();
+    const char* newline = static_cast<const char*>(std::memchr(begin, '\n', size_t(end - begin)));
+    m_position = newline ? newline - data + 1 : m_head.size();
+    return trimmed(begin, newline ? newline : end);
 }
 
 bool HttpHeadLines::next(Header& header)
@@ -42,10 +80,10 @@ bool HttpHeadLines::next(Header& header)
         const QByteArrayView line = nextLine();
         if (line.isEmpty())
             continue;
-        const qsizetype colon = line.indexOf(':');
-        header.wellFormed = colon > 0;
-        header.name = header.wellFormed ? line.first(colon).trimmed() : line;
-        header.value = header.wellFormed ? line.sliced(colon + 1).trimmed() : QByteArrayView();
+        const char* colon = static_cast<const char*>(std::memchr(line.data(), ':', size_t(line.size())));
+        header.wellFormed = colon && colon != line.data();
+        header.name = header.wellFormed ? trimmed(line.data(), colon) : line;
+        header.value = header.wellFormed ? trimmed(colon + 1, line.data() + line.size()) : QByteArrayView();
         return true;
     }
     return false;

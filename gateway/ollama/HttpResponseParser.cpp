@@ -30,11 +30,12 @@ bool HttpResponseParser::parseHead(QByteArrayView head)
     const qsizetype codeStart = statusLine.indexOf(' ');
     const qsizetype codeEnd = codeStart < 0 ? -1 : statusLine.indexOf(' ', codeStart + 1);
     bool ok = false;
-    m_status =
-        codeStart < 0
-            ? 0
-            : statusLine.sliced(codeStart + 1, (codeEnd < 0 ? statusLine.size() : codeEnd) - codeStart - 1).toInt(&ok);
-    if (!ok || m_status < 100 || m_status > 999)
+    const QByteArrayView codeText =
+        codeStart < 0 ? QByteArrayView()
+                      : statusLine.sliced(codeStart + 1, (codeEnd < 0 ? statusLine.size() : codeEnd) - codeStart - 1);
+    const qint64 code = codeStart < 0 ? 0 : HttpHeadLines::toLongLong(codeText, &ok);
+    m_status = ok && code >= 100 && code <= 999 ? int(code) : 0;
+    if (m_status == 0)
         return false;
     m_keepAlive = statusLine.startsWith("HTTP/1.1");
     m_contentType.clear();
@@ -47,7 +48,7 @@ bool HttpResponseParser::parseHead(QByteArrayView head)
         if (header.is("content-type")) {
             m_contentType = header.value.toByteArray();
         } else if (header.is("content-length")) {
-            contentLength = header.value.toLongLong(&ok);
+            contentLength = HttpHeadLines::toLongLong(header.value, &ok);
             if (!ok || contentLength < 0)
                 return false;
         } else if (header.is("transfer-encoding")) {

@@ -75,7 +75,10 @@ void OllamaCall::onResponseFinished(bool reusable)
     detach();
     if (m_client)
         m_client->release(connection, reusable);
-    emit finished();
+    if (m_whenDone)
+        m_whenDone(nullptr);
+    else
+        emit finished();
 }
 
 void OllamaCall::onConnectionFailed(const QString& error, bool beforeResponse)
@@ -91,7 +94,7 @@ void OllamaCall::onConnectionFailed(const QString& error, bool beforeResponse)
         return;
     }
     detach();
-    emit failed(ApiError::upstreamUnreachable(
+    reportFailed(ApiError::upstreamUnreachable(
         beforeResponse ? error : QStringLiteral("connection lost mid-response: %1").arg(error)));
 }
 
@@ -115,7 +118,15 @@ void OllamaCall::onTimeout()
     ApiError timeout = ApiError::upstreamTimeout(m_timeoutMs);
     if (midStream)
         timeout.message = QStringLiteral("Ollama sent nothing for %1 ms in the middle of its answer").arg(m_timeoutMs);
-    emit failed(timeout);
+    reportFailed(timeout);
+}
+
+void OllamaCall::reportFailed(const ApiError& error)
+{
+    if (m_whenDone)
+        m_whenDone(&error);
+    else
+        emit failed(error);
 }
 
 } // namespace llamagate

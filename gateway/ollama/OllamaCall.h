@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 namespace llamagate {
 
 class OllamaClient;
@@ -36,6 +38,10 @@ public:
     QByteArray body() const { return m_body; }
     bool headersReceived() const { return m_status != 0; }
 
+    /// Hears the end of the call instead of the finished and failed signals: null on success (status() and body()
+    /// hold the answer), else the error. One plain call: no signal connections to make and break per request.
+    void whenDone(std::function<void(const ApiError* error)> done) { m_whenDone = std::move(done); }
+
 signals:
     /// Status and headers arrived (streamed calls only, before the first dataReceived).
     void responseStarted(int status, const QByteArray& contentType);
@@ -58,6 +64,7 @@ private:
     void onConnectionFailed(const QString& error, bool beforeResponse) override;
     void onTimeout();
     void detach();
+    void reportFailed(const ApiError& error);
 
     QPointer<OllamaClient> m_client;
     QPointer<UpstreamConnection> m_connection;
@@ -70,6 +77,7 @@ private:
     int m_status = 0;
     QByteArray m_contentType;
     QByteArray m_body;
+    std::function<void(const ApiError*)> m_whenDone;
 };
 
 } // namespace llamagate

@@ -10,12 +10,13 @@ namespace llamagate {
 
 void whenUpstreamJson(OllamaCall* call, const ExchangePtr& exchange, std::function<void(const JsonRef&)> onSuccess)
 {
-    QObject::connect(call, &OllamaCall::failed, call, [exchange](const ApiError& error) {
-        exchange->logFields.insert(QStringLiteral("upstream_error"), error.message);
-        if (HttpResponder* responder = exchange->live())
-            responder->sendError(error);
-    });
-    QObject::connect(call, &OllamaCall::finished, call, [call, exchange, onSuccess = std::move(onSuccess)] {
+    call->whenDone([call, exchange, onSuccess = std::move(onSuccess)](const ApiError* failure) {
+        if (failure) {
+            exchange->logFields.insert(QStringLiteral("upstream_error"), failure->message);
+            if (HttpResponder* responder = exchange->live())
+                responder->sendError(*failure);
+            return;
+        }
         HttpResponder* responder = exchange->live();
         if (!responder)
             return;

@@ -20,9 +20,25 @@ private slots:
     void continueRequestedOnce();
     void phases();
     void headEndIsWhatIndexOfFinds();
+    void headerLinesAreWhatQtFinds();
+    void headerNamesCompareAsQtDoes();
+    void numbersReadAsQtReadsThem();
 };
 
 namespace {
+
+/// Every text of up to `maxLength` bytes from `alphabet`.
+QList<QByteArray> allTexts(QByteArrayView alphabet, int maxLength)
+{
+    QList<QByteArray> texts = {QByteArray("")};
+    for (qsizetype from = 0, to = texts.size(); maxLength-- > 0; from = to, to = texts.size()) {
+        for (qsizetype index = from; index < to; ++index) {
+            for (const char c : alphabet)
+                texts.append(texts.at(index) + c);
+        }
+    }
+    return texts;
+}
 
 HttpFramingGuard::Limits limits()
 {
@@ -171,4 +187,90 @@ void TestHttpFraming::headEndIsWhatIndexOfFinds()
     }
     QCOMPARE(checked, 2 * (1 + 3 + 9 + 27 + 81 + 243 + 729 + 2187 + 6561 + 19683));
     QCOMPARE(HttpHeadLines::headEnd("GET / HTTP/1.1\r\nHost: x\r\n\r\nbody\r\n\r\n"), 27);
+}
+
+void TestHttpFraming::headerLinesAreWhatQtFinds()
+{
+    // HttpHeadLines splits and trims lines by hand: on every text of up to 6 bytes of whitespace, colons and letters
+    // it must find the lines, names and values that QByteArrayView's indexOf() and trimmed() find.
+    const auto byQt = [](QByteArrayView head) {
+        QByteArrayList parts;
+        qsizetype position = 0;
+        const auto nextLine = [&] {
+            const qsizetype end = head.indexOf('\n', position);
+            const qsizetype lineEnd = end < 0 ? head.size() : end;
+            const QByteArrayView line = head.sliced(position, lineEnd - position);
+            position = end < 0 ? head.size() : end + 1;
+            return line.trimmed();
+        };
+        parts.append(nextLine().toByteArray());
+        while (position < head.size()) {
+            const QByteArrayView line = nextLine();
+            if (line.isEmpty())
+                continue;
+            const qsizetype colon = line.indexOf(':');
+            if (colon > 0)
+                parts.append(line.first(colon).trimmed().toByteArray() + '|' +
+                             line.sliced(colon + 1).trimmed().toByteArray());
+            else
+                parts.append(line.toByteArray() + '!');
+        }
+        return parts;
+    };
+    const auto byHeadLines = [](QByteArrayView head) {
+        HttpHeadLines lines(head);
+        QByteArrayList parts = {lines.firstLine().toByteArray()};
+        HttpHeadLines::Header header;
+        while (lines.next(header))
+            parts.append(header.wellFormed ? header.name.toByteArray() + '|' + header.value.toByteArray()
+                                           : header.name.toByteArray() + '!');
+        return parts;
+    };
+    const QList<QByteArray> texts = allTexts(QByteArrayView(" \t\r\n\v:a", 7), 6);
+    for (const QByteArray& text : texts) {
+        if (byHeadLines(text) != byQt(text))
+            QFAIL(qPrintable(QString::fromLatin1(text.toHex())));
+    }
+    QCOMPARE(texts.size(), 1 + 7 + 49 + 343 + 2401 + 16807 + 117649);
+}
+
+void TestHttpFraming::headerNamesCompareAsQtDoes()
+{
+    // Header::is() folds ASCII capitals by hand: for every name of up to 3 bytes (capitals, Latin-1 letters, the
+    // neighbours of the letters) and every lower-case name, it says what a case-insensitive compare() says.
+    const QList<QByteArray> names = allTexts(QByteArrayView("aAzZ-\r@[`{\xC0\xE0", 12), 3);
+    const QList<QByteArray> lowerCaseNames = allTexts(QByteArrayView("az-@[`{", 7), 3);
+    for (const QByteArray& name : names) {
+        const HttpHeadLines::Header header{name, {}};
+        for (const QByteArray& lowerCaseName : lowerCaseNames) {
+            const bool expected =
+                name.size() == lowerCaseName.size() && name.compare(lowerCaseName, Qt::CaseInsensitive) == 0;
+            if (header.is(lowerCaseName) != expected)
+                QFAIL(qPrintable(QString::fromLatin1(name.toHex() + " " + lowerCaseName)));
+        }
+    }
+}
+
+void TestHttpFraming::numbersReadAsQtReadsThem()
+{
+    // HttpHeadLines::toLongLong() reads plain digits itself: the same value and verdict as toLongLong() on every
+    // text of up to 5 bytes of digits, signs, spaces and letters, and around the edges of a qint64.
+    QList<QByteArray> texts = allTexts(QByteArrayView("019+- \tx", 8), 5);
+    texts += {"123456789012345678",
+              "999999999999999999",
+              "1234567890123456789",
+              "9223372036854775807",
+              "9223372036854775808",
+              "99999999999999999999",
+              "000000000000000000000001",
+              "0x1f",
+              "1e3"};
+    for (const QByteArray& text : std::as_const(texts)) {
+        bool expectedOk = false;
+        const qint64 expected = text.toLongLong(&expectedOk);
+        bool ok = !expectedOk;
+        const qint64 value = HttpHeadLines::toLongLong(text, &ok);
+        if (ok != expectedOk || value != expected)
+            QFAIL(qPrintable(QString::fromLatin1(text)));
+    }
 }

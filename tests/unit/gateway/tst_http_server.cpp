@@ -28,6 +28,7 @@ private slots:
     void expectContinueIsAnswered();
     void stalledHeadersAreClosedWith408();
     void silentConnectionIsClosed();
+    void deadlinesFollowTheLastResponse();
     void headHasLengthButNoBody();
     void streamFlushesHeadersAtOnceAndFramesChunks();
     void clientGoneBeforeAnswerDoesNotCrash();
@@ -220,6 +221,29 @@ void TestHttpServer::silentConnectionIsClosed()
     connectClient(client);
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), QAbstractSocket::UnconnectedState, 3000);
     QCOMPARE(client.readAll(), QByteArray());
+}
+
+void TestHttpServer::deadlinesFollowTheLastResponse()
+{
+    // The deadline timer is not restarted for every request: the idle deadline must still count from the last
+    // response, and no deadline may cut a request the gateway is still answering.
+    m_reply = [](const HttpRequest& request, HttpResponder* responder) {
+        const int delayMs = request.path == u"/slow" ? 450 : 0;
+        QTimer::singleShot(delayMs, responder, [responder] { responder->send(200, "text/plain", "done"); });
+    };
+    QTcpSocket client;
+    connectClient(client);
+    client.write("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n"); // longer than both timeouts (300 ms)
+    QByteArray response = readResponse(client);
+    QVERIFY2(response.endsWith("done"), response.constData());
+    QTest::qWait(200);
+    client.write("GET /fast HTTP/1.1\r\nHost: t\r\n\r\n");
+    response = readResponse(client);
+    QVERIFY2(response.endsWith("done"), response.constData());
+    QElapsedTimer sinceLastResponse;
+    sinceLastResponse.start();
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), QAbstractSocket::UnconnectedState, 3000);
+    QVERIFY2(sinceLastResponse.elapsed() >= 250, qPrintable(QString::number(sinceLastResponse.elapsed())));
 }
 
 void TestHttpServer::headHasLengthButNoBody()
