@@ -121,17 +121,34 @@ void TestLogging::fieldsAreWrittenAsQJsonDocumentWouldWriteThem()
     QVERIFY(fields.value(u"absent").isUndefined());
 }
 
+namespace {
+
+/// A finished request's entry with its own fields set.
+RequestLogEntry requestEntry(
+    const QString& id, const QString& method, const QString& path, int status, qint64 latencyMs, const QString& ip)
+{
+    RequestLogEntry entry;
+    entry.requestId = id;
+    entry.method = method;
+    entry.path = path;
+    entry.status = status;
+    entry.latencyMs = latencyMs;
+    entry.ip = ip;
+    return entry;
+}
+
+} // namespace
+
 void TestLogging::namedFieldsAreWrittenAsIfInserted()
 {
     // A request's line: its own fields go among the extra ones, in key order, and replace an extra field of the
     // same name — the same line as from the merged object.
-    RequestLogEntry entry;
-    entry.requestId = QStringLiteral("req-1");
-    entry.method = QStringLiteral("POST");
-    entry.path = QStringLiteral("/v1/chat/completions");
-    entry.status = 200;
-    entry.latencyMs = 12;
-    entry.ip = QStringLiteral("127.0.0.1");
+    RequestLogEntry entry = requestEntry(QStringLiteral("req-1"),
+                                         QStringLiteral("POST"),
+                                         QStringLiteral("/v1/chat/completions"),
+                                         200,
+                                         12,
+                                         QStringLiteral("127.0.0.1"));
     entry.extra = {{QStringLiteral("a_first"), 1},
                    {QStringLiteral("model"), QStringLiteral("m")},
                    {QStringLiteral("path"), QStringLiteral("replaced")},
@@ -153,13 +170,12 @@ void TestLogging::borrowedFieldsAreWrittenAsIfInserted()
     // A request's own fields are written among the extra ones without inserting them (a copy of the fields per
     // request): the line must be the one of the fields with them inserted — before, between, after and over extra
     // fields of the same name, with the fixed keys left out and text that needs escaping.
-    RequestLogEntry entry;
-    entry.requestId = QStringLiteral("req-2");
-    entry.method = QStringLiteral("GET");
-    entry.path = QStringLiteral("/v1/mödels/\"x\"");
-    entry.status = 404;
-    entry.latencyMs = 7;
-    entry.ip = QStringLiteral("::1");
+    RequestLogEntry entry = requestEntry(QStringLiteral("req-2"),
+                                         QStringLiteral("GET"),
+                                         QStringLiteral("/v1/mödels/\"x\""),
+                                         404,
+                                         7,
+                                         QStringLiteral("::1"));
     const QList<LogFields> extras{
         {},
         {{QStringLiteral("a_first"), 1}, {QStringLiteral("zz_last"), QStringLiteral("z")}},
