@@ -111,7 +111,6 @@ public:
 
     /// An object's member `key` (the last one of duplicates, as QJsonObject keeps), or undefined.
     JsonRef value(QLatin1StringView key) const;
-    JsonRef operator[](QLatin1StringView key) const { return value(key); }
     /// The number of an array's elements or an object's members (duplicates counted), else 0.
     qsizetype size() const { return m_node ? qsizetype(m_node->count) : 0; }
 
