@@ -3,7 +3,6 @@
 #include "gateway/json/CompactJson.h"
 
 #include <algorithm>
-#include <charconv>
 #include <iterator>
 #include <type_traits>
 
@@ -100,12 +99,6 @@ void appendName(QByteArray& out, QStringView name)
     out += ':';
 }
 
-void appendNumber(QByteArray& out, qint64 number)
-{
-    char digits[24];
-    out.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr - digits);
-}
-
 void appendFlag(QByteArray& out, bool flag)
 {
     out += flag ? "true" : "false";
@@ -130,7 +123,7 @@ void LogFields::appendJsonMembers(QByteArray& out,
                     if constexpr (std::is_same_v<decltype(held), QStringView>)
                         CompactJson::appendString(out, held);
                     else if constexpr (std::is_same_v<decltype(held), qint64>)
-                        appendNumber(out, held);
+                        CompactJson::appendInteger(out, held);
                     else
                         appendFlag(out, held);
                 },
@@ -145,7 +138,7 @@ void LogFields::appendJsonMembers(QByteArray& out,
         if (const QString* text = std::get_if<QString>(&field.value))
             CompactJson::appendString(out, *text);
         else if (const qint64* number = std::get_if<qint64>(&field.value))
-            appendNumber(out, *number);
+            CompactJson::appendInteger(out, *number);
         else if (const bool* flag = std::get_if<bool>(&field.value))
             appendFlag(out, *flag);
         else

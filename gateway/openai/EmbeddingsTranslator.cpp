@@ -1,5 +1,6 @@
 #include "gateway/openai/EmbeddingsTranslator.h"
 
+#include "gateway/json/CompactJson.h"
 #include "gateway/openai/NativeExtensions.h"
 #include "gateway/openai/RequestFields.h"
 
@@ -51,7 +52,7 @@ std::optional<ApiError> mapOptions(JsonRef request, NativeEmbedRequest& native)
                                         QStringLiteral("dimensions"));
     if (RequestFields::isSet(dimensions))
         native.body.insert(QLatin1StringView("dimensions"), [dimensions](QByteArray& out) {
-            out += QByteArray::number(dimensions.toInteger()); // as QJsonDocument writes a qint64, however large
+            CompactJson::appendInteger(out, dimensions.toInteger()); // as QJsonDocument writes a qint64, however large
         });
 
     const JsonRef encoding = request.value(QLatin1StringView("encoding_format"));

@@ -116,7 +116,7 @@ std::optional<ApiError> mapSampling(JsonRef request, JsonMembers& options)
             return error;
         if (RequestFields::isSet(value))
             options.insert(QLatin1StringView("num_predict"), [value](QByteArray& out) {
-                out += QByteArray::number(value.toInteger()); // as QJsonDocument writes a qint64, however large
+                CompactJson::appendInteger(out, value.toInteger()); // as QJsonDocument writes a qint64, however large
             });
     }
     return std::nullopt;
