@@ -21,7 +21,6 @@
 #include "gateway/tools/McpChat.h"
 
 #include <QDateTime>
-#include <QJsonDocument>
 
 #include <memory>
 
