@@ -53,6 +53,7 @@ Gateway::Gateway(QObject* parent) : QObject(parent), m_drainTimer(this), m_mcpRe
     addMcpRoutes(m_router, m_context);
     m_router.add(
         "GET", QStringLiteral("/metrics"), RouteAccess::needs(Scope::Admin), [this](const ExchangePtr& exchange) {
+            m_http->settleFinished(); // the responses finished before this request are counted
             exchange->responder->send(
                 200, QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"), metricsText());
         });
@@ -72,7 +73,12 @@ Gateway::Gateway(QObject* parent) : QObject(parent), m_drainTimer(this), m_mcpRe
     });
 }
 
-Gateway::~Gateway() = default;
+Gateway::~Gateway()
+{
+    // The last responses' bookkeeping (their log lines) while this gateway is still whole.
+    for (HttpServer* server : findChildren<HttpServer*>(Qt::FindDirectChildrenOnly))
+        server->settleFinished();
+}
 
 void Gateway::start(const GatewayConfig& config)
 {
@@ -149,8 +155,10 @@ void Gateway::retire(HttpServer* server)
     server->disconnect(this);
     server->stopAccepting();
     const auto deleteWhenDrained = [server] {
-        if (server->activeResponses() == 0 && server->openConnections() == 0)
+        if (server->activeResponses() == 0 && server->openConnections() == 0) {
+            server->settleFinished();
             server->deleteLater();
+        }
     };
     connect(server, &HttpServer::activeResponsesChanged, server, deleteWhenDrained);
     connect(server, &HttpServer::openConnectionsChanged, server, deleteWhenDrained);
@@ -209,6 +217,7 @@ void Gateway::finishStopWhenDrained()
 
 void Gateway::finishStop()
 {
+    m_http->settleFinished(); // the last requests' log lines before "stopped"
     m_drainTimer.stop();
     m_stopping = false;
     m_access->flushUsage();

@@ -204,6 +204,7 @@ void HttpResponder::finish()
     if (m_finished)
         return;
     m_finished = true;
+    m_elapsedMs = m_clock.elapsed();
     if (m_guard && m_socket)
         m_guard->unwatch(this);
     if (isConnected()) {
@@ -213,8 +214,12 @@ void HttpResponder::finish()
             m_socket->disconnectFromHost();
     }
     m_server->responderFinished(this);
+}
+
+void HttpResponder::runFinishedCallback()
+{
     if (m_whenFinished)
-        m_whenFinished();
+        std::exchange(m_whenFinished, {})();
 }
 
 void HttpResponder::onSocketDisconnected()

@@ -27,8 +27,10 @@ public:
     HttpResponder(QTcpSocket* socket, bool headOnly, bool closeAfterResponse, HttpServer* server);
     ~HttpResponder() override;
 
-    /// Called once when the response is complete, or can never be (client gone, aborted): one callback, for
-    /// whoever handles the request (a plain call, cheaper than a signal connection per request).
+    /// Called once after the response is complete, or can never be (client gone, aborted), when the server settles
+    /// finished responses (HttpServer::settleFinished: after the next request is dispatched, or a millisecond
+    /// later): the bookkeeping of whoever handles the request, off the response's path. A plain call, cheaper than
+    /// a signal connection per request.
     void whenFinished(std::function<void()> callback) { m_whenFinished = std::move(callback); }
 
     /// A header added to whatever response follows (e.g. X-Request-ID).
@@ -55,8 +57,8 @@ public:
     bool clientClosedEarly() const { return m_clientClosedEarly; }
     int status() const { return m_status; }
     qint64 bodyBytes() const { return m_bodyBytes; }
-    /// Milliseconds since the request arrived.
-    qint64 elapsedMs() const { return m_clock.elapsed(); }
+    /// Milliseconds from the request's arrival to the end of its response (until now while it is unfinished).
+    qint64 elapsedMs() const { return m_finished ? m_elapsedMs : m_clock.elapsed(); }
 
 signals:
     /// The client closed the connection before the response was complete.
@@ -64,12 +66,14 @@ signals:
 
 private:
     friend class ConnectionGuard; // tells of the client's disconnection
+    friend class HttpServer;      // settles the finished response
 
     /// Appends the status line and headers (and records the status).
     void appendHead(
         QByteArray& out, int status, const QByteArray& contentType, qint64 contentLength, const HttpHeaders& extra);
     void write(QByteArrayView bytes);
     void finish();
+    void runFinishedCallback();
     void onSocketDisconnected();
 
     QPointer<QTcpSocket> m_socket;
@@ -85,6 +89,7 @@ private:
     bool m_clientClosedEarly = false;
     int m_status = 0;
     qint64 m_bodyBytes = 0;
+    qint64 m_elapsedMs = 0; ///< once finished
 };
 
 /// The reason phrase of an HTTP status ("Not Found").

@@ -8,8 +8,16 @@
 #include <QTcpSocket>
 
 #include <algorithm>
+#include <chrono>
 
 namespace llamagate {
+
+namespace {
+
+/// How long a finished response waits for its bookkeeping when no next request comes first.
+constexpr std::chrono::milliseconds kSettleDelay{1};
+
+} // namespace
 
 /// A QTcpServer whose sockets get a ConnectionGuard before QtHttpServer sees them.
 class GuardedTcpServer : public QTcpServer
@@ -114,13 +122,15 @@ private:
 };
 
 HttpServer::HttpServer(QObject* parent)
-    : QObject(parent), m_bridge(std::make_unique<Bridge>(this)), m_responderReaper(this)
+    : QObject(parent), m_bridge(std::make_unique<Bridge>(this)), m_settleTimer(this)
 {
-    // Finished responders go together on the next pass of the event loop (or when the next request comes): what
-    // deleteLater() would do, without posting an event, and waking the loop, for each one.
-    m_responderReaper.setSingleShot(true);
-    m_responderReaper.setInterval(0);
-    connect(&m_responderReaper, &QTimer::timeout, this, &HttpServer::deleteFinishedResponders);
+    // A finished response's bookkeeping (its log line and metrics, then deleting its responder) waits until the
+    // next request has been handed on, or kSettleDelay when none comes: a client sending one request after another
+    // (whose next request often arrives while the last response is still being recorded) is not kept waiting
+    // behind it; the bookkeeping runs while Ollama works. Batched, too, without posting an event for each.
+    m_settleTimer.setSingleShot(true);
+    m_settleTimer.setInterval(kSettleDelay);
+    connect(&m_settleTimer, &QTimer::timeout, this, &HttpServer::settleFinished);
 }
 
 HttpServer::~HttpServer() = default;
@@ -190,23 +200,27 @@ void HttpServer::connectionOpened(QTcpSocket* socket)
     });
 }
 
-void HttpServer::deleteFinishedResponders()
+void HttpServer::settleFinished()
 {
-    qDeleteAll(std::exchange(m_finishedResponders, {}));
+    m_settleTimer.stop();
+    // Taken first: a callback may finish another response, which then waits for the next round.
+    const QList<HttpResponder*> finished = std::exchange(m_finishedResponders, {});
+    for (HttpResponder* responder : finished)
+        responder->runFinishedCallback();
+    qDeleteAll(finished);
 }
 
 void HttpServer::responderFinished(HttpResponder* responder)
 {
     m_finishedResponders.append(responder);
-    if (!m_responderReaper.isActive())
-        m_responderReaper.start();
+    if (!m_settleTimer.isActive())
+        m_settleTimer.start();
     --m_activeResponses;
     emit activeResponsesChanged(m_activeResponses);
 }
 
 void HttpServer::dispatch(HttpRequest request, QTcpSocket* socket, bool closeAfterResponse)
 {
-    deleteFinishedResponders();
     auto* responder = new HttpResponder(socket, request.method == "HEAD", closeAfterResponse || m_stopping, this);
     ++m_activeResponses;
     emit activeResponsesChanged(m_activeResponses);
@@ -214,6 +228,7 @@ void HttpServer::dispatch(HttpRequest request, QTcpSocket* socket, bool closeAft
         m_handler(request, responder);
     else
         responder->send(503, QByteArrayLiteral("text/plain"), QByteArrayLiteral("not ready\n"));
+    settleFinished(); // this request is on its way: the earlier responses' bookkeeping now
 }
 
 } // namespace llamagate

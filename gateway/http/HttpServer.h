@@ -43,6 +43,10 @@ public:
     int activeResponses() const { return m_activeResponses; }
     /// Client connections still open.
     int openConnections() const { return m_openConnections; }
+    /// Runs the bookkeeping of the finished responses (HttpResponder::whenFinished) now, and deletes them. Happens by
+    /// itself after each dispatched request and shortly after a response finishes; call it before reading what that
+    /// bookkeeping records (the metrics) or before the receivers of its callbacks go away.
+    void settleFinished();
 
 signals:
     /// A connection guard answered a request itself (413, 431, 408, 400).
@@ -58,16 +62,15 @@ private:
     friend class HttpResponder;
     void connectionOpened(QTcpSocket* socket);
     void dispatch(HttpRequest request, QTcpSocket* socket, bool closeAfterResponse);
-    void deleteFinishedResponders();
-    /// Called by each responder when its response is finished, before anyone else hears of it.
+    /// Called by each responder when its response is finished.
     void responderFinished(HttpResponder* responder);
 
     std::unique_ptr<Bridge> m_bridge;
     QPointer<GuardedTcpServer> m_tcpServer;
     ConnectionGuard::Options m_options;
     Handler m_handler;
-    QList<HttpResponder*> m_finishedResponders; ///< children still, deleted together (see the constructor)
-    QTimer m_responderReaper;
+    QList<HttpResponder*> m_finishedResponders; ///< children still, settled together (see the constructor)
+    QTimer m_settleTimer;
     int m_activeResponses = 0;
     int m_openConnections = 0;
     bool m_stopping = false;

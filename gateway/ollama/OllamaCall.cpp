@@ -46,6 +46,7 @@ void OllamaCall::abort()
         return;
     UpstreamConnection* connection = m_connection;
     detach();
+    m_slot.reset();
     if (connection && m_client)
         m_client->release(connection, false); // a half-read response: the connection cannot be reused
 }
@@ -71,6 +72,7 @@ void OllamaCall::onBody(const QByteArray& bytes)
 
 void OllamaCall::onResponseFinished(bool reusable)
 {
+    const ModelQueue::SlotPtr slot = std::move(m_slot); // freed on return, after the answer has been handled
     UpstreamConnection* connection = m_connection;
     detach();
     if (m_client)
@@ -123,6 +125,7 @@ void OllamaCall::onTimeout()
 
 void OllamaCall::reportFailed(const ApiError& error)
 {
+    const ModelQueue::SlotPtr slot = std::move(m_slot); // freed on return, after the failure has been handled
     if (m_whenDone)
         m_whenDone(&error);
     else

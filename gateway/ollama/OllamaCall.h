@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gateway/ollama/ModelQueue.h"
 #include "gateway/ollama/UpstreamConnection.h"
 #include "gateway/openai/ApiError.h"
 
@@ -42,6 +43,10 @@ public:
     /// hold the answer), else the error. One plain call: no signal connections to make and break per request.
     void whenDone(std::function<void(const ApiError* error)> done) { m_whenDone = std::move(done); }
 
+    /// Holds the model's queue slot until the call is done: answered (once its listener has handled the answer),
+    /// failed or aborted.
+    void holdSlot(ModelQueue::SlotPtr slot) { m_slot = std::move(slot); }
+
 signals:
     /// Status and headers arrived (streamed calls only, before the first dataReceived).
     void responseStarted(int status, const QByteArray& contentType);
@@ -78,6 +83,7 @@ private:
     QByteArray m_contentType;
     QByteArray m_body;
     std::function<void(const ApiError*)> m_whenDone;
+    ModelQueue::SlotPtr m_slot;
 };
 
 } // namespace llamagate

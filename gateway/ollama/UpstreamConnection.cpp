@@ -34,20 +34,24 @@ void UpstreamConnection::send(const QByteArray& request, bool headRequest, Liste
     }
     m_pending = request;
     if (!m_socket) {
-        m_socket = new QSslSocket(this);
+        // TLS only when Ollama is reached over https: a QSslSocket carrying plain TCP wraps a second socket and
+        // copies every byte through it.
+        const bool tls = m_server.scheme() == u"https";
+        m_socket = tls ? new QSslSocket(this) : new QTcpSocket(this);
         m_socket->setProxy(QNetworkProxy::NoProxy); // Ollama is local: never through a system proxy
-        connect(m_socket, &QSslSocket::readyRead, this, &UpstreamConnection::onReadyRead);
-        connect(m_socket, &QSslSocket::disconnected, this, &UpstreamConnection::onDisconnected);
-        connect(m_socket, &QSslSocket::errorOccurred, this, &UpstreamConnection::onError);
+        connect(m_socket, &QTcpSocket::readyRead, this, &UpstreamConnection::onReadyRead);
+        connect(m_socket, &QTcpSocket::disconnected, this, &UpstreamConnection::onDisconnected);
+        connect(m_socket, &QTcpSocket::errorOccurred, this, &UpstreamConnection::onError);
         const auto sendPending = [this] {
             m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
             write(std::exchange(m_pending, {}));
         };
-        if (m_server.scheme() == u"https") {
-            connect(m_socket, &QSslSocket::encrypted, this, sendPending);
-            m_socket->connectToHostEncrypted(m_server.host(), quint16(m_server.port(443)));
+        if (tls) {
+            auto* tlsSocket = static_cast<QSslSocket*>(m_socket);
+            connect(tlsSocket, &QSslSocket::encrypted, this, sendPending);
+            tlsSocket->connectToHostEncrypted(m_server.host(), quint16(m_server.port(443)));
         } else {
-            connect(m_socket, &QSslSocket::connected, this, sendPending);
+            connect(m_socket, &QTcpSocket::connected, this, sendPending);
             m_socket->connectToHost(m_server.host(), quint16(m_server.port(80)));
         }
     }
@@ -67,7 +71,7 @@ void UpstreamConnection::close()
 {
     if (!m_socket)
         return;
-    QSslSocket* socket = std::exchange(m_socket, nullptr);
+    QTcpSocket* socket = std::exchange(m_socket, nullptr);
     socket->disconnect(this);
     socket->abort();
     socket->deleteLater();

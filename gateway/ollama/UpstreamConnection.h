@@ -6,7 +6,7 @@
 #include <QObject>
 #include <QUrl>
 
-class QSslSocket;
+class QTcpSocket;
 
 namespace llamagate {
 
@@ -58,7 +58,7 @@ private:
     void fail(const QString& error);
 
     QUrl m_server;
-    QSslSocket* m_socket = nullptr;
+    QTcpSocket* m_socket = nullptr;
     Listener* m_listener = nullptr;
     HttpResponseParser m_parser;
     QByteArray m_pending; ///< the request, until the connection is up

@@ -142,7 +142,8 @@ void generate(const GatewayContext& context,
             const qint64 timeoutMs = context.config.integer(Setting::Timeout);
             if (!native.stream) {
                 OllamaCall* call = context.ollama->postJson(nativePath, body, timeoutMs, false, exchange->responder);
-                whenUpstreamJson(call, exchange, [exchange, cache, translateReply, slot](const JsonRef& reply) {
+                call->holdSlot(std::move(slot));
+                whenUpstreamJson(call, exchange, [exchange, cache, translateReply](const JsonRef& reply) {
                     recordUsage(exchange, reply);
                     const AnswerJson answer = translateReply(reply);
                     exchange->responder->send(200, QByteArrayLiteral("application/json"), answer.bytes());
@@ -260,7 +261,8 @@ void addInferenceRoutes(Router& router, const GatewayContext& context)
                                                                 context.config.integer(Setting::Timeout),
                                                                 false,
                                                                 exchange->responder);
-                    whenUpstreamJson(call, exchange, [exchange, embed, cache, slot](const JsonRef& reply) {
+                    call->holdSlot(std::move(slot));
+                    whenUpstreamJson(call, exchange, [exchange, embed, cache](const JsonRef& reply) {
                         exchange->logFields.insert(QStringLiteral("prompt_tokens"),
                                                    reply.value(QLatin1StringView("prompt_eval_count")).toInt());
                         const AnswerJson answer = AnswerJson::of(

@@ -92,6 +92,7 @@ void relay(const GatewayContext& context, const ExchangePtr& exchange, ModelQueu
                              responder,
                              contentType.isEmpty() ? QByteArrayLiteral("application/json") : contentType,
                              forwardedHeaders(request));
+    call->holdSlot(std::move(slot));
     QObject::connect(responder, &HttpResponder::clientDisconnected, call, &OllamaCall::abort);
     auto end = std::make_shared<std::optional<NdjsonEnd>>();
     QObject::connect(call, &OllamaCall::responseStarted, call, [exchange, end](int status, const QByteArray& type) {
@@ -107,7 +108,7 @@ void relay(const GatewayContext& context, const ExchangePtr& exchange, ModelQueu
         if (HttpResponder* live = exchange->live())
             live->writeChunk(bytes);
     });
-    QObject::connect(call, &OllamaCall::finished, call, [exchange, end, slot] {
+    QObject::connect(call, &OllamaCall::finished, call, [exchange, end] {
         HttpResponder* live = exchange->live();
         if (!live)
             return;
@@ -119,7 +120,7 @@ void relay(const GatewayContext& context, const ExchangePtr& exchange, ModelQueu
         }
         live->endStream();
     });
-    QObject::connect(call, &OllamaCall::failed, call, [exchange, slot](const ApiError& error) {
+    QObject::connect(call, &OllamaCall::failed, call, [exchange](const ApiError& error) {
         exchange->logFields.insert(QStringLiteral("upstream_error"), error.message);
         HttpResponder* live = exchange->live();
         if (!live)

@@ -245,11 +245,12 @@ void McpHub::sample(const QJsonObject& params, std::function<void(const mcp::Rpc
     const bool queued = m_queue->enqueue(model, this, [this, body, model, timeoutMs, reply](ModelQueue::SlotPtr slot) {
         OllamaCall* call = m_ollama->postJson(
             QStringLiteral("/api/chat"), QJsonDocument(body).toJson(QJsonDocument::Compact), timeoutMs, false, this);
+        call->holdSlot(std::move(slot));
         connect(call, &OllamaCall::failed, call, [call, reply](const ApiError& error) {
             reply(declined(QStringLiteral("Ollama failed: %1").arg(error.message)));
             call->deleteLater();
         });
-        connect(call, &OllamaCall::finished, call, [call, reply, model, slot] {
+        connect(call, &OllamaCall::finished, call, [call, reply, model] {
             call->deleteLater();
             const QJsonObject answer = QJsonDocument::fromJson(call->body()).object();
             if (call->status() != 200 || answer.isEmpty()) {

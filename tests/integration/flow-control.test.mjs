@@ -335,6 +335,33 @@ test('queue full through the passthrough: 429 with Retry-After and retry-after-m
   }
 });
 
+test('one slot, no queue: back-to-back requests of every kind each get the slot the last one freed', async () => {
+  // The slot is freed as soon as each answer has been handled, not when the server later does its bookkeeping:
+  // with MODEL_CONCURRENCY 1 and MODEL_QUEUE_DEPTH 0, a client sending one request after another never sees 429.
+  const one = await startGw({ MODEL_QUEUE_DEPTH: '0' });
+  try {
+    await ollama.script({ path: '/api/chat', count: 1, status: 500 });
+    const sequence = [
+      ['chat, upstream 500', { url: `${one.url}/v1/chat/completions`, body: chatBody() }, 500],
+      ['chat', { url: `${one.url}/v1/chat/completions`, body: chatBody() }, 200],
+      ['chat streamed', { url: `${one.url}/v1/chat/completions`, body: chatBody({ stream: true }) }, 200],
+      ['completion', { url: `${one.url}/v1/completions`, body: { model: MODEL, prompt: 'Hi' } }, 200],
+      ['embeddings', { url: `${one.url}/v1/embeddings`, body: { model: MODEL, input: 'Hi' } }, 200],
+      ['passthrough', { url: `${one.url}/api/chat`, body: chatBody({ stream: false }) }, 200],
+      ['chat again', { url: `${one.url}/v1/chat/completions`, body: chatBody() }, 200],
+    ];
+    for (let round = 0; round < 3; round++) {
+      for (const [what, request, status] of sequence) {
+        if (round > 0 && status !== 200) continue;
+        const r = await httpRequest({ method: 'POST', ...request });
+        assert.equal(r.status, status, `${what} (round ${round + 1}): ${r.body.slice(0, 200)}`);
+      }
+    }
+  } finally {
+    assert.equal(await one.stop(), 0);
+  }
+});
+
 test('no gateway stream outlives its client: nothing in flight at Ollama afterwards', async () => {
   // several streams abandoned at different points, then the fake must see every one closed
   await ollama.script({ path: '/api/chat', chunks: 100, chunk_delay_ms: 30 });
