@@ -444,13 +444,23 @@ template <typename Less> void stableSort(QVarLengthArray<Member, 16>& members, L
 
 std::optional<JsonTree> JsonTree::parse(QByteArray json)
 {
-    auto data = std::make_shared<Data>();
-    data->json = std::move(json);
-    data->nodes.reserve(size_t(data->json.size() / 6 + 8));
-    if (!Parser(data->json, data->nodes).parseDocument())
-        return std::nullopt;
-    JsonTree tree;
-    tree.m_data = std::move(data);
+    // The nodes are collected in a list this thread keeps, and the tree gets an exact copy: one small allocation
+    // per document. (Reserving a guess from the size asked glibc for more than 1 KiB for Ollama's every reply, and a
+    // request that large makes it consolidate all its freed small blocks first, on every request.)
+    constexpr size_t kMaxKeptNodes = 4096; // a larger document's list is not kept for the next one
+    thread_local std::vector<Node> scratch;
+    scratch.clear();
+    const bool parsed = Parser(json, scratch).parseDocument();
+    std::optional<JsonTree> tree;
+    if (parsed) {
+        auto data = std::make_shared<Data>();
+        data->json = std::move(json);
+        data->nodes.assign(scratch.begin(), scratch.end());
+        tree.emplace();
+        tree->m_data = std::move(data);
+    }
+    if (scratch.capacity() > kMaxKeptNodes)
+        scratch = {};
     return tree;
 }
 
