@@ -82,7 +82,7 @@ Gateway::~Gateway()
 
 void Gateway::start(const GatewayConfig& config)
 {
-    JsonLogger::batchWritesOfThisThread(); // one write per pass of this thread's event loop, not one per request
+    JsonLogger::batchWritesOfThisThread(); // request lines written together, up to 25 ms late, not one write each
     m_context.config = config;
     m_cors = CorsPolicy(config.list(Setting::CorsAllowedOrigins));
     m_access->configure(config);

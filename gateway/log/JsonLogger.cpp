@@ -5,6 +5,7 @@
 #include <QAbstractEventDispatcher>
 #include <QDateTime>
 #include <QMutexLocker>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -13,7 +14,7 @@ namespace llamagate {
 namespace {
 
 constexpr qsizetype kMaxPendingBytes = 32 * 1024;
-constexpr qint64 kMaxPendingMs = 200;
+constexpr qint64 kMaxPendingMs = 25;
 
 thread_local bool t_batchedThread = false;
 
@@ -133,7 +134,24 @@ void JsonLogger::batchWritesOfThisThread()
     if (t_batchedThread || !dispatcher)
         return;
     t_batchedThread = true;
-    QObject::connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, dispatcher, [] { instance().flush(); });
+    auto* timer = new QTimer(dispatcher);
+    timer->setSingleShot(true);
+    QObject::connect(timer, &QTimer::timeout, dispatcher, [] { instance().flush(); });
+    QObject::connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, timer, [timer] {
+        instance().writeWhenDue(timer);
+    });
+}
+
+void JsonLogger::writeWhenDue(QTimer* timer)
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_pending.isEmpty())
+        return;
+    const qint64 age = m_clock.elapsed() - m_pendingSinceMs;
+    if (age >= kMaxPendingMs)
+        writePending();
+    else if (!timer->isActive())
+        timer->start(int(kMaxPendingMs - age));
 }
 
 void JsonLogger::flush()

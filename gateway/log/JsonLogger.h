@@ -10,6 +10,8 @@
 
 #include <memory>
 
+class QTimer;
+
 namespace llamagate {
 
 enum class LogLevel
@@ -41,10 +43,11 @@ public:
     write(LogLevel level, const QString& message, const LogFields& fields = {}, std::span<const LogField> more = {});
     bool debugEnabled() const;
 
-    /// From now on, info and debug lines written by the calling thread are collected and written out together when
-    /// its event loop is about to wait (or once enough have piled up, or the oldest is 200 ms old), instead of one
-    /// system call per line. For a busy thread with an event loop (the gateway's); warnings and errors, and lines of
-    /// other threads, still go out at once (after the collected ones, keeping the order).
+    /// From now on, info and debug lines written by the calling thread are collected and written out together once
+    /// the oldest is 25 ms old (when the thread's event loop next waits, or by a timer), or when 32 KiB have piled
+    /// up, instead of one system call per line. For a busy thread with an event loop (the gateway's, which writes a
+    /// line per request); warnings and errors, and lines of other threads, still go out at once (after the
+    /// collected ones, keeping the order).
     static void batchWritesOfThisThread();
     /// Writes out the collected lines now.
     void flush();
@@ -67,6 +70,8 @@ private:
 
     /// Writes the collected lines to stdout and the file; the mutex is held.
     void writePending();
+    /// The collected lines are due: written now. Otherwise `timer` is set to write them when they are.
+    void writeWhenDue(QTimer* timer);
 
     mutable QMutex m_mutex;
     QByteArray m_pending;
