@@ -283,6 +283,12 @@ test('SIGTERM during a slow request lets it finish, then exits 0', async () => {
   assert.equal(r.status, 200);
   assert.equal(JSON.parse(r.body).object, 'list');
   assert.equal(await code, 0);
+  // Its log line (written after the answer, in a batch) is not lost at exit, and comes before "stopped".
+  const lineOf = (predicate) => draining.logs.findIndex(predicate);
+  const requestLine = lineOf((o) => o.msg === 'request' && o.path === '/v1/models' && o.request_id === r.headers['x-request-id']);
+  assert.ok(requestLine >= 0, 'the drained request is logged');
+  assert.equal(draining.logs[requestLine].status, 200);
+  assert.ok(requestLine < lineOf((o) => o.msg === 'stopped'), 'before "stopped"');
   await ollama.reset();
 });
 

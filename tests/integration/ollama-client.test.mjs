@@ -41,7 +41,7 @@ test('list() and show() through the gateway equal the direct answers', async () 
   assert.deepEqual(shown, await direct.show({ model: MODEL }));
   assert.deepEqual(await viaGateway.ps(), await direct.ps());
   assert.deepEqual(await viaGateway.version(), await direct.version());
-  const line = gw.logs.find((o) => o.msg === 'request' && o.path === '/api/show');
+  const line = await gw.waitForLog((o) => o.msg === 'request' && o.path === '/api/show'); // written after its answer
   assert.equal(line.passthrough, true);
   assert.equal(line.status, 200);
 });
