@@ -9,6 +9,8 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <memory>
+
 using namespace llamagate;
 
 /// The QtHttpServer adapter over real sockets: limits, deadlines, 100-continue, HEAD, streaming, late writes.
@@ -34,6 +36,7 @@ private slots:
     void clientGoneBeforeAnswerDoesNotCrash();
     void connectionCloseIsHonoured();
     void headsAreWrittenByteForByte();
+    void finishedResponsesAreSettledAfterTheNextDispatch();
 
 private:
     QByteArray readResponse(QTcpSocket& socket, int timeoutMs = 5000);
@@ -339,6 +342,56 @@ void TestHttpServer::requestIdsAreFreshVersion4Uuids()
         seen.insert(id);
     }
     QCOMPARE(seen.size(), 1000);
+}
+
+void TestHttpServer::finishedResponsesAreSettledAfterTheNextDispatch()
+{
+    // What happened, in order: "handler <path>" when a request is handed over, "settled <path>" when the
+    // bookkeeping callback of its finished response runs. Responses are answered later, as Ollama's are.
+    // Shared, not on the stack: callbacks may still run after a failed check has returned from this function.
+    const auto eventList = std::make_shared<QStringList>();
+    const auto waitingList = std::make_shared<QList<QPointer<HttpResponder>>>();
+    QStringList& events = *eventList;
+    QList<QPointer<HttpResponder>>& waiting = *waitingList;
+    m_reply = [eventList, waitingList](const HttpRequest& request, HttpResponder* responder) {
+        eventList->append(QStringLiteral("handler ") + request.path);
+        responder->whenFinished([eventList, path = request.path, responder] {
+            eventList->append((responder->isFinished() ? QStringLiteral("settled ") : QStringLiteral("unfinished ")) +
+                              path);
+        });
+        if (request.path == u"/second" && waitingList->size() == 1 && waitingList->first()) {
+            waitingList->first()->send(
+                200, "text/plain", "first"); // the first answer comes while the second is handled
+            eventList->append(QStringLiteral("answered /first"));
+        }
+        waitingList->append(responder);
+    };
+    QTcpSocket client;
+    connectClient(client);
+    client.write("GET /first HTTP/1.1\r\nHost: t\r\n\r\nGET /second HTTP/1.1\r\nHost: t\r\n\r\n");
+    QTRY_COMPARE(waiting.size(), 2);
+    // The first response finished inside the second request's handler; its bookkeeping came after that handler.
+    QCOMPARE(events,
+             (QStringList{QStringLiteral("handler /first"),
+                          QStringLiteral("handler /second"),
+                          QStringLiteral("answered /first"),
+                          QStringLiteral("settled /first")}));
+
+    // settleFinished() settles at once what has finished.
+    QVERIFY(waiting.at(1));
+    waiting.at(1)->send(200, "text/plain", "second");
+    QCOMPARE(events.size(), 4); // finished, not settled yet
+    m_server->settleFinished();
+    QCOMPARE(events.last(), QStringLiteral("settled /second"));
+
+    // With no request after it, a finished response is settled on its own shortly after.
+    client.write("GET /alone HTTP/1.1\r\nHost: t\r\n\r\n");
+    QTRY_COMPARE(waiting.size(), 3);
+    QVERIFY(waiting.at(2));
+    waiting.at(2)->send(200, "text/plain", "alone");
+    QCOMPARE(events.last(), QStringLiteral("handler /alone"));
+    QTRY_COMPARE(events.last(), QStringLiteral("settled /alone"));
+    QVERIFY(readResponse(client).endsWith("alone"));
 }
 
 QTEST_GUILESS_MAIN(TestHttpServer)
