@@ -121,8 +121,7 @@ private:
     HttpServer* m_owner;
 };
 
-HttpServer::HttpServer(QObject* parent)
-    : QObject(parent), m_bridge(std::make_unique<Bridge>(this)), m_settleTimer(this)
+HttpServer::HttpServer(QObject* parent) : QObject(parent), m_bridge(std::make_unique<Bridge>(this)), m_settleTimer(this)
 {
     // A finished response's bookkeeping (its log line and metrics, then deleting its responder) waits until the
     // next request has been handed on, or kSettleDelay when none comes: a client sending one request after another

@@ -137,9 +137,8 @@ void JsonLogger::batchWritesOfThisThread()
     auto* timer = new QTimer(dispatcher);
     timer->setSingleShot(true);
     QObject::connect(timer, &QTimer::timeout, dispatcher, [] { instance().flush(); });
-    QObject::connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, timer, [timer] {
-        instance().writeWhenDue(timer);
-    });
+    QObject::connect(
+        dispatcher, &QAbstractEventDispatcher::aboutToBlock, timer, [timer] { instance().writeWhenDue(timer); });
 }
 
 void JsonLogger::writeWhenDue(QTimer* timer)
