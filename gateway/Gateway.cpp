@@ -128,8 +128,7 @@ void Gateway::start(const GatewayConfig& config)
                     LogLevel::Warn, QStringLiteral("request rejected"), entry.extra, entry.ownFields());
                 emit requestLogged(entry);
             });
-    connect(m_http, &HttpServer::activeResponsesChanged, this, &Gateway::finishStopWhenDrained);
-    connect(m_http, &HttpServer::openConnectionsChanged, this, &Gateway::finishStopWhenDrained);
+    connect(m_http, &HttpServer::drained, this, &Gateway::finishStopWhenDrained);
 
     QString error;
     if (!m_http->listen(address, port, &error)) {
@@ -155,13 +154,12 @@ void Gateway::retire(HttpServer* server)
     server->disconnect(this);
     server->stopAccepting();
     const auto deleteWhenDrained = [server] {
-        if (server->activeResponses() == 0 && server->openConnections() == 0) {
+        if (server->isDrained()) {
             server->settleFinished();
             server->deleteLater();
         }
     };
-    connect(server, &HttpServer::activeResponsesChanged, server, deleteWhenDrained);
-    connect(server, &HttpServer::openConnectionsChanged, server, deleteWhenDrained);
+    connect(server, &HttpServer::drained, server, deleteWhenDrained);
     deleteWhenDrained();
 }
 
@@ -211,7 +209,7 @@ void Gateway::reportMcpServers()
 void Gateway::finishStopWhenDrained()
 {
     // Drained: every response finished and its connection closed (so the last bytes have left).
-    if (m_stopping && m_http && m_http->activeResponses() == 0 && m_http->openConnections() == 0)
+    if (m_stopping && m_http && m_http->isDrained())
         finishStop();
 }
 

@@ -192,10 +192,9 @@ void HttpServer::stopAccepting()
 void HttpServer::connectionOpened(QTcpSocket* socket)
 {
     ++m_openConnections;
-    emit openConnectionsChanged(m_openConnections);
     connect(socket, &QObject::destroyed, this, [this] {
         --m_openConnections;
-        emit openConnectionsChanged(m_openConnections);
+        emitWhenDrained();
     });
 }
 
@@ -215,14 +214,19 @@ void HttpServer::responderFinished(HttpResponder* responder)
     if (!m_settleTimer.isActive())
         m_settleTimer.start();
     --m_activeResponses;
-    emit activeResponsesChanged(m_activeResponses);
+    emitWhenDrained();
+}
+
+void HttpServer::emitWhenDrained()
+{
+    if (isDrained())
+        emit drained();
 }
 
 void HttpServer::dispatch(HttpRequest request, QTcpSocket* socket, bool closeAfterResponse)
 {
     auto* responder = new HttpResponder(socket, request.method == "HEAD", closeAfterResponse || m_stopping, this);
     ++m_activeResponses;
-    emit activeResponsesChanged(m_activeResponses);
     if (m_handler)
         m_handler(request, responder);
     else

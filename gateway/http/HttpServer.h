@@ -39,6 +39,8 @@ public:
 
     /// Stops accepting connections, closes idle ones and lets the others finish their current response.
     void stopAccepting();
+    /// Stopped accepting, and no response is unfinished and no client connection open.
+    bool isDrained() const { return m_stopping && m_activeResponses == 0 && m_openConnections == 0; }
     /// Responses not finished yet.
     int activeResponses() const { return m_activeResponses; }
     /// Client connections still open.
@@ -51,10 +53,8 @@ public:
 signals:
     /// A connection guard answered a request itself (413, 431, 408, 400).
     void requestRejected(const QString& requestId, const QHostAddress& peer, int status, const QString& reason);
-    /// The number of unfinished responses changed.
-    void activeResponsesChanged(int count);
-    /// The number of open client connections changed.
-    void openConnectionsChanged(int count);
+    /// After stopAccepting(): the last unfinished response finished, or the last connection closed (isDrained()).
+    void drained();
 
 private:
     class Bridge;
@@ -64,6 +64,7 @@ private:
     void dispatch(HttpRequest request, QTcpSocket* socket, bool closeAfterResponse);
     /// Called by each responder when its response is finished.
     void responderFinished(HttpResponder* responder);
+    void emitWhenDrained();
 
     std::unique_ptr<Bridge> m_bridge;
     QPointer<GuardedTcpServer> m_tcpServer;
