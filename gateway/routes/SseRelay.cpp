@@ -33,9 +33,10 @@ void SseRelay::start(
 SseRelay::SseRelay(
     const ExchangePtr& exchange, OllamaCall* call, Translator translator, qint64 keepAliveMs, ModelQueue::SlotPtr slot)
     : QObject(exchange->responder), m_exchange(exchange), m_call(call), m_translator(std::move(translator)),
-      m_slot(std::move(slot)), m_keepAlive(this)
+      m_keepAlive(this)
 {
     call->setParent(this);
+    call->holdSlot(std::move(slot));
     connect(call, &OllamaCall::responseStarted, this, &SseRelay::onResponseStarted);
     connect(call, &OllamaCall::dataReceived, this, &SseRelay::onData);
     connect(call, &OllamaCall::finished, this, &SseRelay::onFinished);
@@ -170,7 +171,6 @@ void SseRelay::done()
         m_call->disconnect(this);
         m_call->abort();
     }
-    m_slot.reset();
     if (HttpResponder* responder = m_exchange->live())
         responder->endStream();
     deleteLater();

@@ -29,7 +29,8 @@ public:
         std::function<bool()> isFinished;
     };
 
-    /// Takes over `call` (and the queue slot, held until the relay is done). Owned by the exchange's responder.
+    /// Takes over `call`, which holds the queue slot until it is done (the relay aborts it when it is done first).
+    /// Owned by the exchange's responder.
     static void start(const ExchangePtr& exchange,
                       OllamaCall* call,
                       Translator translator,
@@ -58,7 +59,6 @@ private:
     ExchangePtr m_exchange;
     OllamaCall* m_call;
     Translator m_translator;
-    ModelQueue::SlotPtr m_slot;
     NdjsonLineBuffer m_lines;
     QByteArray m_errorBody; ///< the body of a native error status, collected
     QTimer m_keepAlive;
